@@ -1,0 +1,201 @@
+// Package config holds the kiosk's one TOML file: schema, defaults, validation
+// and atomic save. kiosk.example.toml beside this file documents every key.
+package config
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Config is the whole kiosk configuration.
+type Config struct {
+	Kiosk            Kiosk                     `toml:"kiosk"`
+	Window           Window                    `toml:"window"`
+	Session          Session                   `toml:"session"`
+	Store            Store                     `toml:"store"`
+	Printer          Printer                   `toml:"printer"`
+	PrinterProfiles  map[string]PrinterProfile `toml:"printer_profiles"`
+	Reader           Reader                    `toml:"reader"`
+	Catalog          Catalog                   `toml:"catalog"`
+	Queue            Queue                     `toml:"queue"`
+	Payment          Payment                   `toml:"payment"`
+	Portal           Portal                    `toml:"portal"`
+}
+
+// Kiosk identifies the centre and the machine.
+type Kiosk struct {
+	CentreName string `toml:"centre_name"`
+	KioskID    string `toml:"kiosk_id"`
+	Timezone   string `toml:"timezone"`
+	Language   string `toml:"language"` // vi | en: the language after every reset
+}
+
+// Window controls the desktop window.
+type Window struct {
+	Mode   string `toml:"mode"` // fullscreen | windowed
+	Width  int    `toml:"width"`
+	Height int    `toml:"height"`
+	GPU    string `toml:"gpu"` // Linux WebKit GPU policy: never | ondemand | always
+}
+
+// Session holds the citizen-session idle timings.
+type Session struct {
+	IdleSeconds      int `toml:"idle_seconds"`
+	CountdownSeconds int `toml:"countdown_seconds"`
+}
+
+// Store locates the SQLite file.
+type Store struct {
+	Path string `toml:"path"` // empty: <user data dir>/motcua-kiosk/kiosk.db
+}
+
+// Printer is the ticket printer device.
+type Printer struct {
+	Driver  string `toml:"driver"` // sim | serial | none
+	Port    string `toml:"port"`
+	Baud    int    `toml:"baud"`
+	Profile string `toml:"profile"`
+}
+
+// PrinterProfile describes one printer model.
+type PrinterProfile struct {
+	PaperMM        int    `toml:"paper_mm"`
+	Dots           int    `toml:"dots"`
+	CodePage       string `toml:"code_page"` // "" (raster only) | tcvn3 | cp1258
+	CodePageNumber int    `toml:"code_page_number"`
+	NativeQR       bool   `toml:"native_qr"`
+	Cutter         bool   `toml:"cutter"`
+	BytesPerSecond int    `toml:"bytes_per_second"` // write pacing; 0 = from baud
+}
+
+// Reader is the ID card reader device.
+type Reader struct {
+	Driver         string `toml:"driver"` // sim | serial | none
+	Port           string `toml:"port"`
+	Baud           int    `toml:"baud"`
+	Mode           string `toml:"mode"`       // qr | mrz | auto
+	Terminator     string `toml:"terminator"` // cr | lf | crlf | any
+	FrameTimeoutMS int    `toml:"frame_timeout_ms"`
+}
+
+// Catalog locates the procedure catalog.
+type Catalog struct {
+	Path      string `toml:"path"` // empty: the shipped sample catalog
+	StaleDays int    `toml:"stale_days"`
+}
+
+// Queue configures queue tickets.
+type Queue struct {
+	ResetHour          int            `toml:"reset_hour"`
+	PriorityOrdering   string         `toml:"priority_ordering"` // strict | interleaved
+	InterleaveEvery    int            `toml:"interleave_every"`
+	PriorityCategories []string       `toml:"priority_categories"`
+	PriorityAge        int            `toml:"priority_age"`
+	TicketQRTemplate   string         `toml:"ticket_qr_template"`
+	TicketNote         string         `toml:"ticket_note"`
+	Services           []QueueService `toml:"services"`
+}
+
+// QueueService is one queue with its counters.
+type QueueService struct {
+	Code     string   `toml:"code"`
+	NameVI   string   `toml:"name_vi"`
+	NameEN   string   `toml:"name_en"`
+	Prefix   string   `toml:"prefix"`
+	Counters []string `toml:"counters"`
+	Fields   []string `toml:"fields"` // catalog fields (lĩnh vực) this queue handles
+	DailyCap int      `toml:"daily_cap"`
+	Open     bool     `toml:"open"`
+}
+
+// Payment configures VietQR fee payment.
+type Payment struct {
+	Enabled       bool   `toml:"enabled"`
+	BankBIN       string `toml:"bank_bin"`
+	Account       string `toml:"account"`
+	AccountName   string `toml:"account_name"`
+	City          string `toml:"city"`
+	ExpiryMinutes int    `toml:"expiry_minutes"`
+	Listen        string `toml:"listen"`
+	CassoKey      string `toml:"casso_key"`
+	PayOSKey      string `toml:"payos_key"`
+	SePayKey      string `toml:"sepay_key"`
+}
+
+// Portal holds links to the national public-service portal.
+type Portal struct {
+	ProcedureURLTemplate string `toml:"procedure_url_template"`
+}
+
+// Default returns the configuration used when no file exists: simulated
+// devices, the shipped sample catalog, the store in the user data dir.
+func Default() Config {
+	return Config{
+		Kiosk:   Kiosk{CentreName: "Trung tâm Phục vụ hành chính công (mẫu)", KioskID: "KIOSK-01", Timezone: "Asia/Ho_Chi_Minh", Language: "vi"},
+		Window:  Window{Mode: "fullscreen", Width: 1080, Height: 1920, GPU: "never"},
+		Session: Session{IdleSeconds: 60, CountdownSeconds: 10},
+		Printer: Printer{Driver: "sim", Baud: 115200, Profile: "80mm"},
+		PrinterProfiles: map[string]PrinterProfile{
+			"80mm": {PaperMM: 80, Dots: 576, NativeQR: true, Cutter: true},
+			"58mm": {PaperMM: 58, Dots: 384, NativeQR: true, Cutter: false},
+		},
+		Reader:  Reader{Driver: "sim", Baud: 9600, Mode: "auto", Terminator: "any", FrameTimeoutMS: 150},
+		Catalog: Catalog{StaleDays: 365},
+		Queue: Queue{
+			PriorityOrdering:   "interleaved",
+			InterleaveEvery:    3,
+			PriorityCategories: []string{"elderly", "disabled", "pregnant", "meritorious", "small_child"},
+			PriorityAge:        75,
+			TicketNote:         "Vui lòng chờ gọi số / Please wait for your number",
+			Services:           DefaultServices(),
+		},
+		Payment: Payment{Enabled: true, BankBIN: "970415", Account: "113366668888", AccountName: "TT PVHCC MAU", City: "HA NOI", ExpiryMinutes: 15, Listen: "127.0.0.1:8787"},
+		Portal:  Portal{ProcedureURLTemplate: "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"},
+	}
+}
+
+// DefaultServices are the sample queues of a commune/provincial centre.
+func DefaultServices() []QueueService {
+	return []QueueService{
+		{Code: "HT", NameVI: "Hộ tịch", NameEN: "Civil status", Prefix: "A", Counters: []string{"1", "2"}, Fields: []string{"Hộ tịch"}, Open: true},
+		{Code: "CT", NameVI: "Chứng thực", NameEN: "Certification", Prefix: "B", Counters: []string{"3"}, Fields: []string{"Chứng thực"}, Open: true},
+		{Code: "DD", NameVI: "Đất đai", NameEN: "Land", Prefix: "C", Counters: []string{"4"}, Fields: []string{"Đất đai"}, Open: true},
+		{Code: "KD", NameVI: "Kinh doanh, đầu tư", NameEN: "Business", Prefix: "D", Counters: []string{"5"}, Fields: []string{"Thành lập và hoạt động của hộ kinh doanh"}, Open: true},
+		{Code: "XH", NameVI: "Lao động, xã hội, người có công", NameEN: "Social affairs", Prefix: "E", Counters: []string{"6"}, Fields: []string{"Bảo trợ xã hội", "Người có công"}, Open: true},
+		{Code: "TP", NameVI: "Tư pháp, cư trú, khác", NameEN: "Justice, residence, other", Prefix: "F", Counters: []string{"7"}, Fields: []string{"Lý lịch tư pháp", "Cư trú"}, Open: true},
+	}
+}
+
+// DataDir is the per-user directory for the store and simulator links.
+func DataDir() (string, error) {
+	if d := os.Getenv("KIOSK_DATA_DIR"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	if xdg := os.Getenv("XDG_DATA_HOME"); xdg != "" {
+		base = xdg
+	} else if home, herr := os.UserHomeDir(); herr == nil && filepath.Base(base) == ".config" {
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "motcua-kiosk"), nil
+}
+
+// StorePath resolves the store file path.
+func (c Config) StorePath() (string, error) {
+	if c.Store.Path != "" {
+		return c.Store.Path, nil
+	}
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "kiosk.db"), nil
+}
+
+// Profile returns the active printer profile.
+func (c Config) Profile() PrinterProfile {
+	return c.PrinterProfiles[c.Printer.Profile]
+}
