@@ -9,17 +9,17 @@ import (
 
 // Config is the whole kiosk configuration.
 type Config struct {
-	Kiosk            Kiosk                     `toml:"kiosk"`
-	Window           Window                    `toml:"window"`
-	Session          Session                   `toml:"session"`
-	Store            Store                     `toml:"store"`
-	Printer          Printer                   `toml:"printer"`
-	PrinterProfiles  map[string]PrinterProfile `toml:"printer_profiles"`
-	Reader           Reader                    `toml:"reader"`
-	Catalog          Catalog                   `toml:"catalog"`
-	Queue            Queue                     `toml:"queue"`
-	Payment          Payment                   `toml:"payment"`
-	Portal           Portal                    `toml:"portal"`
+	Kiosk           Kiosk                     `toml:"kiosk"`
+	Window          Window                    `toml:"window"`
+	Session         Session                   `toml:"session"`
+	Store           Store                     `toml:"store"`
+	Printer         Printer                   `toml:"printer"`
+	PrinterProfiles map[string]PrinterProfile `toml:"printer_profiles"`
+	Reader          Reader                    `toml:"reader"`
+	Catalog         Catalog                   `toml:"catalog"`
+	Queue           Queue                     `toml:"queue"`
+	Payment         Payment                   `toml:"payment"`
+	Portal          Portal                    `toml:"portal"`
 }
 
 // Kiosk identifies the centre and the machine.

@@ -43,7 +43,7 @@ var (
 )
 
 // BusyTimeout is how long a write waits for another connection or process.
-const BusyTimeout = 10 * time.Second
+var BusyTimeout = 10 * time.Second
 
 // Open opens (creating if needed) the store at path and migrates it.
 // Write transactions start with BEGIN IMMEDIATE so two processes on one file

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/kiosk/core"
+	"github.com/motcua/kiosk/kiosk/events"
+)
+
+// processStart is taken as the package initialises, before Wails and WebKit load.
+var processStart = time.Now()
+
+// App is the object bound into the frontend as window.go.main.App. Its
+// methods are core.Kiosk's, promoted; only lifecycle hooks live here, and
+// they are the only code that calls the Wails runtime.
+type App struct {
+	*core.Kiosk
+	ctx context.Context
+}
+
+// NewApp builds the facade without touching disk or devices.
+func NewApp(cfg config.Config, path string, exists bool, cfgErr error) *App {
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	slog.SetDefault(logger)
+	return &App{Kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart})}
+}
+
+// wailsEmitter adapts runtime.EventsEmit to events.Emitter; it must only be
+// used with the context Wails handed to startup.
+func wailsEmitter(ctx context.Context) events.Emitter {
+	return events.Func(func(name string, data any) { runtime.EventsEmit(ctx, name, data) })
+}
+
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	a.Kiosk.Start(ctx, wailsEmitter(ctx))
+}
+
+func (a *App) domReady(ctx context.Context) {}
+
+func (a *App) beforeClose(ctx context.Context) bool { return false }
+
+func (a *App) shutdown(ctx context.Context) { a.Kiosk.Stop() }
+
+// onSecondInstance brings the running kiosk to the front instead of opening a
+// second window over the same devices and store.
+func (a *App) onSecondInstance(data options.SecondInstanceData) {
+	if a.ctx == nil {
+		return
+	}
+	slog.Warn("second kiosk instance refused", "args", len(data.Args))
+	runtime.WindowUnminimise(a.ctx)
+	runtime.Show(a.ctx)
+}

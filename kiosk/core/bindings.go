@@ -1,0 +1,80 @@
+package core
+
+import (
+	"github.com/motcua/kiosk/kiosk/buildinfo"
+	"github.com/motcua/kiosk/kiosk/session"
+)
+
+// StatusView is what the UI needs at start.
+type StatusView struct {
+	CentreName       string        `json:"centreName"`
+	KioskID          string        `json:"kioskId"`
+	Timezone         string        `json:"timezone"`
+	Language         string        `json:"language"`
+	IdleSeconds      int           `json:"idleSeconds"`
+	CountdownSeconds int           `json:"countdownSeconds"`
+	Version          string        `json:"version"`
+	Features         []string      `json:"features"`
+	Problems         []Problem     `json:"problems"`
+	Session          session.State `json:"session"`
+}
+
+// Status reports identity, timings, available features and faults.
+func (k *Kiosk) Status() StatusView {
+	k.mu.Lock()
+	probs := append([]Problem{}, k.problems...)
+	k.mu.Unlock()
+	return StatusView{
+		CentreName:       k.cfg.Kiosk.CentreName,
+		KioskID:          k.cfg.Kiosk.KioskID,
+		Timezone:         k.cfg.Kiosk.Timezone,
+		Language:         k.cfg.Kiosk.Language,
+		IdleSeconds:      k.cfg.Session.IdleSeconds,
+		CountdownSeconds: k.cfg.Session.CountdownSeconds,
+		Version:          buildinfo.Version,
+		Features:         k.features(),
+		Problems:         probs,
+		Session:          k.Session.Current(k.now()),
+	}
+}
+
+// features lists the tiles whose capability is built and working.
+func (k *Kiosk) features() []string {
+	return []string{}
+}
+
+// Touch records citizen activity (the UI calls it on pointer and key input,
+// at most about once a second). It starts a session from the attract screen.
+func (k *Kiosk) Touch() session.State {
+	s := k.Session.Touch(k.now())
+	return s
+}
+
+// EndSession ends the citizen session now ("Kết thúc" or staff action).
+func (k *Kiosk) EndSession() session.State {
+	k.Session.End(k.now(), "ended")
+	return k.Session.Current(k.now())
+}
+
+// SessionState returns the session as it is now.
+func (k *Kiosk) SessionState() session.State { return k.Session.Current(k.now()) }
+
+// SetLanguage switches the language for this session ("vi" or "en").
+func (k *Kiosk) SetLanguage(lang string) session.State {
+	if lang == "vi" || lang == "en" {
+		k.Session.SetLanguage(lang)
+	}
+	return k.Session.Current(k.now())
+}
+
+// Painted is called by the UI once its first screen is on glass. The first
+// call logs the start-up time (process start → first paint) that
+// scripts/startup.sh measures.
+func (k *Kiosk) Painted() {
+	k.painted.Do(func() {
+		if !k.started.IsZero() {
+			ms := float64(k.now().Sub(k.started).Microseconds()) / 1000
+			k.log.Info("ui painted", "startup_ms", ms)
+		}
+	})
+}

@@ -1,0 +1,193 @@
+// Package core wires the kiosk together: config, store, session, devices and
+// the domain services. Its exported methods are what the UI calls (the root
+// package binds them into Wails unchanged), so everything here is testable
+// with plain `go test`.
+package core
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/kiosk/buildinfo"
+	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/session"
+	"github.com/motcua/kiosk/kiosk/store"
+)
+
+// Kiosk is the application facade.
+type Kiosk struct {
+	cfg       config.Config
+	cfgPath   string
+	cfgExists bool
+	log       *slog.Logger
+	ev        events.Emitter
+	now       func() time.Time
+	loc       *time.Location
+	Session   *session.Manager
+	db        *store.DB
+
+	started time.Time
+	painted sync.Once
+
+	mu       sync.Mutex
+	problems []Problem
+	stop     context.CancelFunc
+	wg       sync.WaitGroup
+}
+
+// Problem is a start-up or device fault shown to staff on the service screen.
+type Problem struct {
+	Area      string `json:"area"`      // config | store | printer | reader | catalog | payment
+	Citizen   string `json:"citizen"`   // plain Vietnamese for the screen
+	CitizenEN string `json:"citizenEn"` // English second
+	Detail    string `json:"detail"`    // for the technician; never personal data
+}
+
+// Options configure New.
+type Options struct {
+	Config     config.Config
+	ConfigPath string
+	ConfigSeen bool  // the file existed
+	ConfigErr  error // the file existed but was invalid; defaults are in use
+	Logger     *slog.Logger
+	Now        func() time.Time
+	Started    time.Time // process start, for the start-up figure
+}
+
+// New builds the kiosk without touching disk or devices; call Start.
+func New(o Options) *Kiosk {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	loc, err := time.LoadLocation(o.Config.Kiosk.Timezone)
+	if err != nil {
+		loc = time.FixedZone("ICT", 7*3600)
+	}
+	k := &Kiosk{started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
+	if o.ConfigErr != nil {
+		k.addProblem(Problem{Area: "config",
+			Citizen:   "Máy đang được cấu hình lại. Vui lòng liên hệ cán bộ tại quầy.",
+			CitizenEN: "This kiosk is being reconfigured. Please ask the staff at the counter.",
+			Detail:    o.ConfigErr.Error()})
+		k.log.Error("config invalid, running on defaults", "path", o.ConfigPath, "err", o.ConfigErr)
+	}
+	k.Session = session.New(
+		time.Duration(o.Config.Session.IdleSeconds)*time.Second,
+		time.Duration(o.Config.Session.CountdownSeconds)*time.Second,
+		o.Config.Kiosk.Language, k)
+	return k
+}
+
+// Emit forwards to the UI emitter set by Start (a Kiosk is itself an Emitter
+// so services built before Start still reach the UI).
+func (k *Kiosk) Emit(name string, data any) {
+	k.mu.Lock()
+	ev := k.ev
+	k.mu.Unlock()
+	ev.Emit(name, data)
+}
+
+// Start opens the store and devices and starts the session clock. Failures
+// become Problems on the service screen; Start itself only fails on a bug.
+func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
+	k.mu.Lock()
+	if ev != nil {
+		k.ev = ev
+	}
+	ctx, k.stop = context.WithCancel(ctx)
+	k.mu.Unlock()
+
+	if err := k.openStore(ctx); err != nil {
+		k.addProblem(storeProblem(err))
+		k.log.Error("store unavailable", "err", err)
+	}
+	k.wg.Add(1)
+	go k.clock(ctx)
+	k.log.Info("kiosk started", "version", buildinfo.Version, "kiosk_id", k.cfg.Kiosk.KioskID, "config", k.cfgPath, "config_file", k.cfgExists)
+}
+
+func (k *Kiosk) openStore(ctx context.Context) error {
+	path, err := k.cfg.StorePath()
+	if err != nil {
+		return fmt.Errorf("locate data dir: %w", err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	k.db = db
+	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
+	return nil
+}
+
+func storeProblem(err error) Problem {
+	p := Problem{Area: "store",
+		Citizen:   "Máy tạm ngừng phục vụ. Vui lòng liên hệ cán bộ tại quầy.",
+		CitizenEN: "This kiosk is temporarily out of service. Please ask the staff at the counter.",
+		Detail:    err.Error()}
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		p.Detail = "Store file is locked (is another kiosk process running?): " + err.Error()
+	case errors.Is(err, store.ErrUnwritable):
+		p.Detail = "Data directory is not writable (check permissions or set store.path): " + err.Error()
+	case errors.Is(err, store.ErrCorrupt):
+		p.Detail = "Store file is damaged (restore a backup or move it aside): " + err.Error()
+	}
+	return p
+}
+
+// clock drives the idle logic; it is the only timer the session needs.
+func (k *Kiosk) clock(ctx context.Context) {
+	defer k.wg.Done()
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			k.Session.Tick(k.now())
+		}
+	}
+}
+
+// Stop ends the session, stops background work and closes the store.
+func (k *Kiosk) Stop() {
+	k.Session.End(k.now(), "shutdown")
+	k.mu.Lock()
+	stop := k.stop
+	k.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	k.wg.Wait()
+	if k.db != nil {
+		k.db.Close()
+	}
+}
+
+func (k *Kiosk) addProblem(p Problem) {
+	k.mu.Lock()
+	k.problems = append(k.problems, p)
+	k.mu.Unlock()
+}
+
+// logEvent writes a non-personal operational event to the store.
+func (k *Kiosk) logEvent(ctx context.Context, kind, detail string) {
+	if k.db == nil {
+		return
+	}
+	if _, err := k.db.ExecContext(ctx, `INSERT INTO events(at, kind, detail) VALUES(?,?,?)`,
+		k.now().UTC().Format(time.RFC3339Nano), kind, detail); err != nil {
+		k.log.Warn("event not recorded", "kind", kind, "err", err)
+	}
+}
