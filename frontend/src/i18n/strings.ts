@@ -36,6 +36,12 @@ export const vi = {
   'fault.body': 'Vui lòng liên hệ cán bộ tại quầy. Xin lỗi vì sự bất tiện.',
   'fault.detail': 'Thông tin cho kỹ thuật viên',
   'fault.continue': 'Vẫn dùng các chức năng khác',
+  'kb.space': 'Dấu cách',
+  'kb.clear': 'Xoá hết',
+  'kb.backspace': 'Xoá một chữ',
+  'kb.telex.on': 'Gõ dấu: Bật',
+  'kb.telex.off': 'Gõ dấu: Tắt',
+  'kb.hint': 'Không cần gõ dấu. Gõ dấu kiểu Telex: aa → â, ow → ơ, dd → đ, s sắc, f huyền, r hỏi, x ngã, j nặng',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
 }
 
@@ -75,6 +81,12 @@ export const en: Record<Key, string> = {
   'fault.body': 'Please ask the staff at the counter. Sorry for the inconvenience.',
   'fault.detail': 'Details for the technician',
   'fault.continue': 'Use the other services',
+  'kb.space': 'Space',
+  'kb.clear': 'Clear',
+  'kb.backspace': 'Delete one letter',
+  'kb.telex.on': 'Accents: On',
+  'kb.telex.off': 'Accents: Off',
+  'kb.hint': 'Accents are optional. Telex: aa → â, ow → ơ, dd → đ, s acute, f grave, r hook, x tilde, j dot',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
 }
 
