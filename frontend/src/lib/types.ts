@@ -25,3 +25,71 @@ export interface Status {
   problems: Problem[]
   session: SessionState
 }
+
+export interface SearchHit {
+  code: string
+  name: string
+  field: string
+  level: string
+  agency: string
+  score: number
+}
+
+export interface SearchResponse {
+  results: SearchHit[]
+  suggestions: SearchHit[]
+  popular: boolean // suggestions are popular procedures, not close names
+}
+
+export interface Facet { name: string; count: number }
+export interface Facets { fields: Facet[]; levels: Facet[]; agencies: Facet[] }
+
+export interface DocumentItem {
+  name: string
+  originals: number
+  copies: number
+  form: string
+  formUrl: string
+  obtain: string
+  notes: string
+}
+
+export interface CaseView {
+  name: string
+  time: string
+  fee: string
+  documents: DocumentItem[]
+}
+
+export interface MethodView {
+  method: string
+  time: string
+  fee: string
+  feeAmount: number
+}
+
+export interface ProcedureView {
+  code: string
+  name: string
+  field: string
+  level: string
+  agency: string
+  subjects: string[]
+  steps: string[]
+  methods: MethodView[]
+  cases: CaseView[]
+  result: string
+  conditions: string[]
+  legalBasis: string[]
+  forms: { name: string; url: string }[]
+  onlineLevel: string
+  validity: string
+  replacedBy: string
+  source: string
+  sourceUrl: string
+  updated: string
+  unverified: string[]
+  feeAmount: number
+  portalUrl: string
+  service: { code: string; name: string; counters: string[] } | null
+}
