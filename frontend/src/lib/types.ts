@@ -93,3 +93,67 @@ export interface ProcedureView {
   portalUrl: string
   service: { code: string; name: string; counters: string[] } | null
 }
+
+export interface ServiceView {
+  code: string
+  name: string
+  nameEn: string
+  prefix: string
+  counters: string[]
+  waiting: number
+  open: boolean
+}
+
+export interface TicketView {
+  id: number
+  code: string
+  number: number
+  service: string
+  serviceName: string
+  serviceNameEn: string
+  counters: string[]
+  peopleAhead: number
+  issuedAt: string
+  priority: string
+  printState: 'pending' | 'printed' | 'failed'
+  adviceVi: string
+  adviceEn: string
+}
+
+export interface QueueInfo {
+  services: ServiceView[]
+  priorities: string[]
+  suggestedPriority: string
+}
+
+export interface PaymentView {
+  ref: string
+  amount: number
+  amountWords: string
+  purpose: string
+  procedureCode: string
+  status: 'awaiting' | 'paid' | 'expired' | 'cancelled' | 'needs_review'
+  qrPng: string
+  bankName: string
+  account: string
+  accountName: string
+  memo: string
+  secondsLeft: number
+  bankTxId: string
+  receiptState: string
+}
+
+export interface IdentityView {
+  name: string
+  maskedId: string
+  age: number
+  suggestedPriority: string
+  source: string
+}
+
+export interface ScanEvent {
+  ok: boolean
+  identity?: IdentityView
+  errorVi?: string
+  errorEn?: string
+}
