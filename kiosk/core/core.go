@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/session"
+	"github.com/motcua/kiosk/kiosk/staff"
 	"github.com/motcua/kiosk/kiosk/store"
 )
 
@@ -32,8 +33,11 @@ type Kiosk struct {
 	Session   *session.Manager
 	db        *store.DB
 
-	started time.Time
-	painted sync.Once
+	started  time.Time
+	painted  sync.Once
+	staff    *staff.Service
+	mode     staff.Mode
+	modeOpen bool
 
 	mu       sync.Mutex
 	problems []Problem
@@ -80,6 +84,7 @@ func New(o Options) *Kiosk {
 			Detail:    o.ConfigErr.Error()})
 		k.log.Error("config invalid, running on defaults", "path", o.ConfigPath, "err", o.ConfigErr)
 	}
+	k.mode.Timeout = 2 * time.Minute
 	k.Session = session.New(
 		time.Duration(o.Config.Session.IdleSeconds)*time.Second,
 		time.Duration(o.Config.Session.CountdownSeconds)*time.Second,
@@ -125,6 +130,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 		return err
 	}
 	k.db = db
+	k.staff = staff.New(db, k.now, 0)
 	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
 	return nil
 }
@@ -155,7 +161,9 @@ func (k *Kiosk) clock(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			k.Session.Tick(k.now())
+			now := k.now()
+			k.Session.Tick(now)
+			k.tickMode(now)
 		}
 	}
 }
