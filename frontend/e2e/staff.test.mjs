@@ -1,0 +1,57 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+
+let kiosk, browser
+before(async () => {
+  kiosk = await startKiosk()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await kiosk?.stop()
+})
+
+async function typePin(page, pin) {
+  for (const d of pin) await page.locator(`[data-testid=pinpad] [data-key="${d}"]`).click()
+  await page.locator('[data-testid=pinpad] [data-key=ok]').click()
+}
+
+async function openPad(page) {
+  // Hidden entry: hold the emblem for 3 seconds; a short tap does nothing.
+  const box = await page.getByTestId('staff-corner').boundingBox()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down(); await page.waitForTimeout(500); await page.mouse.up()
+  assert.equal(await page.getByTestId('pinpad').count(), 0, 'a short tap must not open the PIN pad')
+  await page.mouse.down(); await page.waitForTimeout(3300); await page.mouse.up()
+  await page.getByTestId('pinpad').waitFor()
+}
+
+test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () => {
+  const page = await openKiosk(browser)
+  await startSession(page)
+  await openPad(page)
+  // First run: set the technician PIN, then the staff PIN, each entered twice.
+  assert.match(await page.getByTestId('pinpad').innerText(), /đặt mã PIN kỹ thuật viên/)
+  await typePin(page, '730514'); await typePin(page, '730514')
+  await page.getByText('Đặt mã PIN cán bộ').waitFor()
+  await typePin(page, '482915'); await typePin(page, '482915')
+  await page.getByText('Cán bộ / kỹ thuật viên: nhập mã PIN').waitFor()
+
+  await typePin(page, '482915')
+  await page.getByTestId('staff-mode').waitFor()
+  await page.getByTestId('staff-leave').click()
+  await openPad(page)
+  for (let i = 1; i <= 4; i++) {
+    await typePin(page, '111222')
+    await page.getByTestId('pin-message').filter({ hasText: 'Mã PIN không đúng.' }).waitFor()
+  }
+  await typePin(page, '111222')
+  await page.getByTestId('pin-message').filter({ hasText: /Nhập sai quá nhiều lần\. Vui lòng thử lại sau 5 phút\./ }).waitFor()
+  // Locked: even the right PIN is refused now.
+  await typePin(page, '482915')
+  await page.getByTestId('pin-message').filter({ hasText: /thử lại sau/ }).waitFor()
+  assert.equal(await page.getByTestId('staff-mode').count(), 0)
+  assertNoAppErrors(page)
+  await page.context().close()
+})
