@@ -8,3 +8,12 @@ export const screens = [
     await page.getByTestId('idle-overlay').waitFor()
   } },
 ]
+screens.push(
+  { name: 'skills', show: async (page) => { await page.getByTestId('tile-skills').click(); await page.getByTestId('guide-vneid').waitFor() } },
+  { name: 'skills-guide', show: async (page) => { await page.getByTestId('tile-skills').click(); await page.getByTestId('guide-vneid').click(); await page.locator('.qr img').waitFor() } },
+  { name: 'pinpad', show: async (page) => {
+    const b = await page.getByTestId('staff-corner').boundingBox()
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2); await page.mouse.down(); await page.waitForTimeout(3200); await page.mouse.up()
+    await page.getByTestId('pinpad').waitFor()
+  } },
+)

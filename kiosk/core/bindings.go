@@ -40,7 +40,8 @@ func (k *Kiosk) Status() StatusView {
 
 // features lists the tiles whose capability is built and working.
 func (k *Kiosk) features() []string {
-	return []string{}
+	f := []string{"skills"}
+	return f
 }
 
 // Touch records citizen activity (the UI calls it on pointer and key input,

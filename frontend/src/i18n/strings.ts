@@ -133,6 +133,9 @@ export const vi = {
   'staff.session.ended': 'Đã kết thúc lượt, thông tin đã được xoá.',
   'staff.leave': 'Thoát chế độ cán bộ',
   'tech.title': 'Chế độ kỹ thuật viên',
+  'skills.intro': 'Hướng dẫn ngắn, có hình, giúp bạn tự làm trên điện thoại. Quét mã QR để mở trên máy của bạn.',
+  'skills.qr': 'Quét mã này bằng camera điện thoại để mở trang',
+  'skills.all': 'Xem các hướng dẫn khác',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
 }
 
@@ -269,6 +272,9 @@ export const en: Record<Key, string> = {
   'staff.session.ended': 'Visit ended; the information was erased.',
   'staff.leave': 'Leave staff mode',
   'tech.title': 'Technician mode',
+  'skills.intro': 'Short picture guides to do it yourself on your phone. Scan the QR code to open it on your phone.',
+  'skills.qr': 'Scan this code with your phone camera to open the page',
+  'skills.all': 'See the other guides',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
 }
 
