@@ -136,6 +136,7 @@ export const vi = {
   'skills.intro': 'Hướng dẫn ngắn, có hình, giúp bạn tự làm trên điện thoại. Quét mã QR để mở trên máy của bạn.',
   'skills.qr': 'Quét mã này bằng camera điện thoại để mở trang',
   'skills.all': 'Xem các hướng dẫn khác',
+  'skills.tip': 'Lưu ý:',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
 }
 
@@ -275,6 +276,7 @@ export const en: Record<Key, string> = {
   'skills.intro': 'Short picture guides to do it yourself on your phone. Scan the QR code to open it on your phone.',
   'skills.qr': 'Scan this code with your phone camera to open the page',
   'skills.all': 'See the other guides',
+  'skills.tip': 'Tip:',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
 }
 
