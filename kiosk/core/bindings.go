@@ -24,13 +24,14 @@ func (k *Kiosk) Status() StatusView {
 	k.mu.Lock()
 	probs := append([]Problem{}, k.problems...)
 	k.mu.Unlock()
+	cfg := k.Config()
 	return StatusView{
-		CentreName:       k.cfg.Kiosk.CentreName,
-		KioskID:          k.cfg.Kiosk.KioskID,
-		Timezone:         k.cfg.Kiosk.Timezone,
-		Language:         k.cfg.Kiosk.Language,
-		IdleSeconds:      k.cfg.Session.IdleSeconds,
-		CountdownSeconds: k.cfg.Session.CountdownSeconds,
+		CentreName:       cfg.Kiosk.CentreName,
+		KioskID:          cfg.Kiosk.KioskID,
+		Timezone:         cfg.Kiosk.Timezone,
+		Language:         cfg.Kiosk.Language,
+		IdleSeconds:      cfg.Session.IdleSeconds,
+		CountdownSeconds: cfg.Session.CountdownSeconds,
 		Version:          buildinfo.Version,
 		Features:         k.features(),
 		Problems:         probs,

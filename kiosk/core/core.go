@@ -38,6 +38,7 @@ type Kiosk struct {
 	staff    *staff.Service
 	mode     staff.Mode
 	modeOpen bool
+	onConfig []func(old, new config.Config)
 
 	mu       sync.Mutex
 	problems []Problem
@@ -89,6 +90,9 @@ func New(o Options) *Kiosk {
 		time.Duration(o.Config.Session.IdleSeconds)*time.Second,
 		time.Duration(o.Config.Session.CountdownSeconds)*time.Second,
 		o.Config.Kiosk.Language, k)
+	k.onConfigChange(func(_, c config.Config) {
+		k.Session.SetTimings(time.Duration(c.Session.IdleSeconds)*time.Second, time.Duration(c.Session.CountdownSeconds)*time.Second)
+	})
 	return k
 }
 

@@ -68,6 +68,13 @@ func (m *Manager) OnEnd(fn func(id int64, reason string)) {
 	m.mu.Unlock()
 }
 
+// SetTimings changes the idle and countdown durations (config change).
+func (m *Manager) SetTimings(idle, countdown time.Duration) {
+	m.mu.Lock()
+	m.idle, m.countdown = idle, countdown
+	m.mu.Unlock()
+}
+
 // Touch records citizen activity at now; it starts a session from Attract
 // and cancels a Warning.
 func (m *Manager) Touch(now time.Time) State {

@@ -137,6 +137,14 @@ export const vi = {
   'skills.qr': 'Quét mã này bằng camera điện thoại để mở trang',
   'skills.all': 'Xem các hướng dẫn khác',
   'skills.tip': 'Lưu ý:',
+  'tech.printer': 'Máy in phiếu',
+  'tech.reader': 'Đầu đọc thẻ',
+  'tech.port': 'Cổng',
+  'tech.session': 'Thời gian chờ',
+  'tech.idle': 'Giây không thao tác',
+  'tech.countdown': 'Giây đếm ngược',
+  'tech.save': 'Lưu và áp dụng',
+  'tech.saved': 'Đã lưu. Thiết bị đã được kết nối lại với cài đặt mới.',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
 }
 
@@ -277,6 +285,14 @@ export const en: Record<Key, string> = {
   'skills.qr': 'Scan this code with your phone camera to open the page',
   'skills.all': 'See the other guides',
   'skills.tip': 'Tip:',
+  'tech.printer': 'Ticket printer',
+  'tech.reader': 'Card reader',
+  'tech.port': 'Port',
+  'tech.session': 'Timeouts',
+  'tech.idle': 'Idle seconds',
+  'tech.countdown': 'Countdown seconds',
+  'tech.save': 'Save and apply',
+  'tech.saved': 'Saved. Devices reconnected with the new settings.',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
 }
 
