@@ -30,6 +30,10 @@ async function openPad(page) {
 test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
+  // A citizen asks for help; staff mode lists it.
+  await page.getByTestId('tile-skills').click()
+  await page.getByTestId('ask-help').click()
+  await page.getByTestId('ask-help').filter({ hasText: 'Đã báo cán bộ' }).waitFor()
   await openPad(page)
   // First run: set the technician PIN, then the staff PIN, each entered twice.
   assert.match(await page.getByTestId('pinpad').innerText(), /đặt mã PIN kỹ thuật viên/)
@@ -40,6 +44,9 @@ test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () =>
 
   await typePin(page, '482915')
   await page.getByTestId('staff-mode').waitFor()
+  await page.getByTestId('assist-request').filter({ hasText: 'skills' }).waitFor()
+  await page.getByTestId('assist-request').getByRole('button').click()
+  await page.getByTestId('assist-request').waitFor({ state: 'detached' })
   await page.getByTestId('staff-leave').click()
   await openPad(page)
   for (let i = 1; i <= 4; i++) {

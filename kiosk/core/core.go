@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/session"
@@ -39,6 +40,7 @@ type Kiosk struct {
 	mode     staff.Mode
 	modeOpen bool
 	onConfig []func(old, new config.Config)
+	assist   *assist.Book
 
 	mu       sync.Mutex
 	problems []Problem
@@ -135,6 +137,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 	}
 	k.db = db
 	k.staff = staff.New(db, k.now, 0)
+	k.assist = assist.New(db, k.now)
 	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
 	return nil
 }
