@@ -37,3 +37,8 @@ func (k *Kiosk) SkillGuides() []GuideView {
 	}
 	return out
 }
+
+// QRCode renders text (a portal link) as a QR data URL for the screen.
+func (k *Kiosk) QRCode(text string) (string, error) {
+	return qrimg.DataURL(text, 320)
+}
