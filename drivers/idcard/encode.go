@@ -82,7 +82,7 @@ func FoldASCII(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == 'đ' || r == 'Đ':
+		case r == 'đ' || r == 'Đ' || r == '\u00d0': // Ð (U+00D0) is often typed for Đ
 			r = 'D'
 		default:
 			r = unicode.ToUpper(r)

@@ -8,14 +8,14 @@ import (
 // Kinds of failure. Every error the parsers return is an *Error whose Kind is
 // one of these, so callers can branch with errors.Is(err, idcard.ErrCheckDigit).
 var (
-	ErrUnrecognised = errors.New("not a CCCD QR or TD1 MRZ")     // neither format
-	ErrEncoding     = errors.New("invalid text encoding")         // not UTF-8, control bytes
-	ErrFormat       = errors.New("wrong shape")                   // field count, length, characters
-	ErrOCR          = errors.New("possible OCR confusion")        // letter in a digit field or the reverse
-	ErrCheckDigit   = errors.New("check digit mismatch")          // MRZ check digits
-	ErrDate         = errors.New("impossible date")               // 31/02, month 13, issue before birth
-	ErrMismatch     = errors.New("fields disagree")               // century/sex digit vs DOB/sex, doc no vs ID
-	ErrProvince     = errors.New("unknown province code")         // first three digits of the ID
+	ErrUnrecognised = errors.New("not a CCCD QR or TD1 MRZ") // neither format
+	ErrEncoding     = errors.New("invalid text encoding")    // not UTF-8, control bytes
+	ErrFormat       = errors.New("wrong shape")              // field count, length, characters
+	ErrOCR          = errors.New("possible OCR confusion")   // letter in a digit field or the reverse
+	ErrCheckDigit   = errors.New("check digit mismatch")     // MRZ check digits
+	ErrDate         = errors.New("impossible date")          // 31/02, month 13, issue before birth
+	ErrMismatch     = errors.New("fields disagree")          // century/sex digit vs DOB/sex, doc no vs ID
+	ErrProvince     = errors.New("unknown province code")    // first three digits of the ID
 )
 
 // Message is a citizen-facing text, Vietnamese first.

@@ -34,8 +34,8 @@ func TestParseQRValid(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseQR: %v", err)
 			}
-			if *got != tt.want {
-				t.Errorf("got %+v\nwant %+v", *got, tt.want)
+			if d := diffFields(*got, tt.want); d != nil {
+				t.Errorf("fields differ: %v", d)
 			}
 		})
 	}

@@ -54,3 +54,34 @@ test('keyboard-wedge scan → masked name on screen → idle → gone everywhere
     assert.match(log, /card read/)
   }
 })
+
+test('simulated serial reader: card → masked name; garbled read → plain message', async () => {
+  const kiosk = await startKiosk()
+  const browser = await launchBrowser()
+  try {
+    const page = await openKiosk(browser)
+    await startSession(page)
+    await page.getByTestId('tile-scan').click()
+    await page.getByTestId('scan-waiting').waitFor()
+    // Through the real serial driver: emulator → pty → tarm/serial → assembler → parser → session → event.
+    const send = (kind) => page.evaluate((k) => window.go.main.App.SimReaderSend(k), kind)
+    for (let i = 0; ; i++) {
+      const devs = await page.evaluate(() => window.go.main.App.Devices())
+      if (devs.find((d) => d.name === 'reader')?.connected) break
+      if (i > 50) throw new Error('reader never connected: ' + JSON.stringify(devs))
+      await page.waitForTimeout(100)
+    }
+    await send('garbled')
+    await page.getByTestId('scan-error').filter({ hasText: 'Không đọc được thẻ, vui lòng đặt lại thẻ.' }).waitFor()
+    await send('mrz')
+    await page.getByTestId('scan-result').waitFor()
+    assert.match(await page.getByTestId('scan-id').innerText(), /\d{4}\*{6}\d{2}/)
+    await page.getByTestId('scan-again').click()
+    await page.getByTestId('scan-waiting').waitFor()
+    assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    assertNoAppErrors(page)
+  } finally {
+    await browser.close()
+    await kiosk.stop()
+  }
+})

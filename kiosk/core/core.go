@@ -41,6 +41,8 @@ type Kiosk struct {
 	modeOpen bool
 	onConfig []func(old, new config.Config)
 	assist   *assist.Book
+	devices  deviceBook
+	reader   readerDev
 
 	mu       sync.Mutex
 	problems []Problem
@@ -121,6 +123,12 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 		k.addProblem(storeProblem(err))
 		k.log.Error("store unavailable", "err", err)
 	}
+	k.startReader(ctx, k.Config().Reader)
+	k.onConfigChange(func(old, c config.Config) {
+		if old.Reader != c.Reader {
+			k.startReader(ctx, c.Reader)
+		}
+	})
 	k.wg.Add(1)
 	go k.clock(ctx)
 	k.log.Info("kiosk started", "version", buildinfo.Version, "kiosk_id", k.cfg.Kiosk.KioskID, "config", k.cfgPath, "config_file", k.cfgExists)
@@ -185,6 +193,12 @@ func (k *Kiosk) Stop() {
 		stop()
 	}
 	k.wg.Wait()
+	k.reader.stop()
+	k.reader.mu.Lock()
+	if k.reader.sim != nil {
+		k.reader.sim.Close()
+	}
+	k.reader.mu.Unlock()
 	if k.db != nil {
 		k.db.Close()
 	}

@@ -34,10 +34,20 @@ func (k *Kiosk) ScanWedge(raw string) ScanEvent { return k.handleCard([]byte(raw
 // handleCard parses one card frame into the current session. The identity
 // lives only in the session; logs get the technician detail, never a field.
 func (k *Kiosk) handleCard(raw []byte, via string) ScanEvent {
-	now := k.now()
-	k.Session.Touch(now) // a card on the reader means someone is here
 	id, err := idcard.Parse(raw)
+	if err == nil {
+		err = id.CheckDates(k.now())
+	}
+	return k.acceptCard(id, err, via)
+}
+
+// acceptCard puts a parsed card into the session, or reports why not.
+func (k *Kiosk) acceptCard(id *idcard.Identity, err error, via string) ScanEvent {
+	k.Session.Touch(k.now()) // a card on the reader means someone is here
 	if err != nil {
+		if id != nil {
+			id.Wipe()
+		}
 		msg := idcard.CitizenMessage(err)
 		k.log.Warn("card not accepted", "via", via, "err", err) // Error() holds no card values
 		ev := ScanEvent{ErrorVI: msg.VI, ErrorEN: msg.EN}
