@@ -55,8 +55,8 @@ test('keyboard-wedge scan → masked name on screen → idle → gone everywhere
   }
 })
 
-test('simulated serial reader: card → masked name; garbled read → plain message', async () => {
-  const kiosk = await startKiosk()
+test('simulated serial reader: card → masked name; garbled read → plain message; idle → gone', async () => {
+  const kiosk = await startKiosk({ toml: '[session]\nidle_seconds = 10\ncountdown_seconds = 3\n' })
   const browser = await launchBrowser()
   try {
     const page = await openKiosk(browser)
@@ -79,6 +79,13 @@ test('simulated serial reader: card → masked name; garbled read → plain mess
     await page.getByTestId('scan-again').click()
     await page.getByTestId('scan-waiting').waitFor()
     assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    await send('qr')
+    await page.getByTestId('scan-result').waitFor()
+    const name = await page.getByTestId('scan-name').innerText()
+    await page.getByTestId('attract').waitFor({ timeout: 30_000 })
+    assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    assert.ok(!(await page.content()).includes(name))
+    assert.ok(!kiosk.log().includes(name), 'the name never reaches the log')
     assertNoAppErrors(page)
   } finally {
     await browser.close()
