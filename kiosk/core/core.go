@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/session"
 	"github.com/motcua/kiosk/kiosk/staff"
 	"github.com/motcua/kiosk/kiosk/store"
@@ -42,6 +43,7 @@ type Kiosk struct {
 	onConfig []func(old, new config.Config)
 	assist   *assist.Book
 	devices  deviceBook
+	ratings  *rating.Book
 	reader   readerDev
 
 	mu       sync.Mutex
@@ -146,6 +148,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 	k.db = db
 	k.staff = staff.New(db, k.now, 0)
 	k.assist = assist.New(db, k.now)
+	k.ratings = rating.New(db, k.loc, k.now)
 	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
 	return nil
 }
