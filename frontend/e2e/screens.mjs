@@ -17,3 +17,16 @@ screens.push(
     await page.getByTestId('pinpad').waitFor()
   } },
 )
+screens.push(
+  { name: 'scan', show: async (page) => { await page.getByTestId('tile-scan').click(); await page.getByTestId('scan-waiting').waitFor() } },
+  { name: 'scan-result', show: async (page) => {
+    await page.getByTestId('tile-scan').click()
+    for (let i = 0; i < 50; i++) {
+      const d = await page.evaluate(() => window.go.main.App.Devices())
+      if (d.find((x) => x.name === 'reader')?.connected) break
+      await page.waitForTimeout(100)
+    }
+    await page.evaluate(() => window.go.main.App.SimReaderSend('qr'))
+    await page.getByTestId('scan-result').waitFor()
+  } },
+)
