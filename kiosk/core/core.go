@@ -45,6 +45,7 @@ type Kiosk struct {
 	devices  deviceBook
 	ratings  *rating.Book
 	reader   readerDev
+	catalog  catalogState
 
 	mu       sync.Mutex
 	problems []Problem
@@ -125,6 +126,7 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 		k.addProblem(storeProblem(err))
 		k.log.Error("store unavailable", "err", err)
 	}
+	k.loadCatalog(ctx)
 	k.startReader(ctx, k.Config().Reader)
 	k.onConfigChange(func(old, c config.Config) {
 		if old.Reader != c.Reader {

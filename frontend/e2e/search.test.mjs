@@ -1,0 +1,58 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+
+let kiosk, browser
+before(async () => { kiosk = await startKiosk(); browser = await launchBrowser() })
+after(async () => { await browser?.close(); await kiosk?.stop() })
+
+async function typeOnKeyboard(page, text) {
+  for (const ch of text) await page.locator(`[data-testid=keyboard] [data-key="${ch === ' ' ? 'space' : ch}"]`).click()
+}
+
+test('type "ly lich" on the on-screen keyboard → criminal record first → details', async () => {
+  const page = await openKiosk(browser)
+  await startSession(page)
+  await page.getByTestId('tile-search').click()
+  await typeOnKeyboard(page, 'ly lich')
+  assert.equal(await page.getByTestId('search-query').innerText(), 'ly lich|')
+  const first = page.getByTestId('result').first()
+  await first.filter({ hasText: 'Cấp Phiếu lý lịch tư pháp' }).waitFor()
+  assert.equal(await first.getAttribute('data-code'), '2.000488')
+  await first.click()
+  await page.getByTestId('procedure').waitFor()
+  assert.match(await page.getByTestId('procedure-name').innerText(), /lý lịch tư pháp/)
+  assert.match(await page.getByTestId('procedure-fee').innerText(), /200\.000/)
+  assert.match(await page.getByTestId('procedure-time').innerText(), /10 ngày làm việc/)
+  assert.match(await page.getByTestId('procedure-documents').innerText(), /Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp/)
+  // Buttons lead somewhere: guidance exists; queue/pay lead to a screen, never nowhere.
+  await page.getByTestId('go-guide').click()
+  await page.getByTestId('guide').waitFor()
+  assertNoAppErrors(page)
+  await page.context().close()
+})
+
+test('Telex typing composes accents; nonsense gives suggestions', async () => {
+  const page = await openKiosk(browser)
+  await startSession(page)
+  await page.getByTestId('tile-search').click()
+  await typeOnKeyboard(page, 'soor ddor')
+  assert.equal(await page.getByTestId('search-query').innerText(), 'sổ đỏ|')
+  await page.getByTestId('result').first().filter({ hasText: /Giấy chứng nhận lần đầu/ }).waitFor()
+  await page.locator('[data-testid=keyboard] [data-key=clear]').click()
+  await typeOnKeyboard(page, 'qqq zzz')
+  await page.getByTestId('no-results').waitFor()
+  assert.ok(await page.getByTestId('suggestion').count() > 0)
+  assertNoAppErrors(page)
+  await page.context().close()
+})
+
+test('browse by field', async () => {
+  const page = await openKiosk(browser)
+  await startSession(page)
+  await page.getByTestId('tile-search').click()
+  await page.getByTestId('filter-field').getByRole('button', { name: /^Cư trú/ }).click()
+  await page.getByTestId('result').first().waitFor()
+  for (const meta of await page.locator('[data-testid=result] .meta').allInnerTexts()) assert.match(meta, /^Cư trú/)
+  await page.context().close()
+})
