@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/motcua/kiosk/kiosk/catalog"
 )
@@ -34,6 +35,7 @@ type Index struct {
 	dels    map[string][]string  // one-deletion variant → terms (typos)
 	codes   map[string]int32
 	popular []int32
+	pool    sync.Pool // *acc
 }
 
 // NewIndex builds the index.
@@ -145,8 +147,12 @@ func (ix *Index) lookup(word string, last bool) []match {
 		}
 		// Prefix: always for the word being typed, and for 3+ letter words.
 		if last || len(v) >= 3 {
+			room := maxTerms
+			if len(v) < 3 {
+				room = 12 // one or two letters: only the first few words they start
+			}
 			i := sort.SearchStrings(ix.terms, v)
-			for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < maxTerms; i++ {
+			for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < room; i++ {
 				if ix.terms[i] != v {
 					addTerm(ix.terms[i], 0.75*pen)
 				}

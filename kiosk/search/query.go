@@ -73,48 +73,55 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 		expanded = expanded[:maxPerQ]
 	}
 	n := len(expanded)
-	scores := map[int32]float64{}
-	hits := map[int32]int{}
+	acc := ix.getAcc()
+	defer ix.putAcc(acc)
 	for wi, w := range expanded {
 		last := wi == n-1
-		best := map[int32]float64{}
 		alts := strings.Split(w, "|")
 		for ai, alt := range alts {
 			sub := strings.Fields(alt)
 			for _, sw := range sub {
 				for _, m := range ix.lookup(sw, last && ai == 0) {
 					for _, p := range ix.post[m.term] {
-						s := float64(p.w * m.q)
+						s := p.w * m.q
 						if ai > 0 {
-							s /= float64(len(sub)) // an expansion counts as one word
-							s *= 1.2
-						}
-						if ai > 0 {
-							best[p.doc] += s
-						} else if s > best[p.doc] {
-							best[p.doc] = s
+							// An expansion ("lltp" → four words) counts as one word.
+							acc.word(p.doc, s*1.2/float32(len(sub)), true)
+						} else {
+							acc.word(p.doc, s, false)
 						}
 					}
 				}
 			}
 		}
-		for d, s := range best {
-			scores[d] += s
-			hits[d]++
-		}
+		acc.endWord()
 	}
-	var out []Result
-	for d, s := range scores {
-		p := ix.procs[d]
-		if !f.ok(p) {
+	// Rank by word scores, then add phrase bonuses to the best candidates.
+	type cand struct {
+		d int32
+		s float64
+	}
+	cands := make([]cand, 0, 64)
+	for _, d := range acc.touched {
+		p := &ix.procs[d]
+		if !f.ok(*p) {
 			continue
 		}
-		cover := float64(hits[d]) / float64(n)
+		cover := float64(acc.hits[d]) / float64(n)
 		if n >= 2 && cover < 0.5 {
 			continue
 		}
-		s *= cover * cover
-		// Phrases: the whole query inside the name or an everyday name.
+		cands = append(cands, cand{d, float64(acc.score[d]) * cover * cover})
+	}
+	const rerank = 200
+	if len(cands) > rerank {
+		sort.Slice(cands, func(i, j int) bool { return cands[i].s > cands[j].s })
+		cands = cands[:rerank]
+	}
+	out := make([]Result, 0, len(cands))
+	for _, c := range cands {
+		d, s := c.d, c.s
+		p := &ix.procs[d]
 		if strings.Contains(ix.names[d], folded) {
 			s += 2
 			if strings.HasPrefix(ix.names[d], folded) {

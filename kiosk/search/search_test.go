@@ -133,3 +133,12 @@ func TestFiltersAndSuggestions(t *testing.T) {
 		t.Fatalf("facets %v %v", fields, levels)
 	}
 }
+
+func BenchmarkSearchKeystroke10k(b *testing.B) {
+	ix := NewIndex(catalog.Generate(10000, 7).Procedures)
+	qs := []string{"k", "kh", "kha", "khai", "khai s", "khai sinh", "ly lich t", "so do", "chung thuc ban sao"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.Search(qs[i%len(qs)], Filter{}, 20)
+	}
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSearchJSON(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := dispatch([]string{"search", "--json", "--limit", "3", "ly", "lich"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var rs []struct {
+		Code  string  `json:"code"`
+		Name  string  `json:"name"`
+		Score float64 `json:"score"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rs); err != nil || len(rs) == 0 || rs[0].Code != "2.000488" || rs[0].Score <= 0 {
+		t.Fatalf("%s %v", out.String(), err)
+	}
+}
+
+func TestCatalogImportKeepsPreviousOnError(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	good := filepath.Join(dir, "good.json")
+	var out, errb bytes.Buffer
+	if code := dispatch([]string{"catalog", "gen", "--count", "50", "-o", good}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if code := dispatch([]string{"catalog", "import", "--db", db, good}, &out, &errb); code != 0 || !strings.Contains(out.String(), "imported 50") {
+		t.Fatalf("import: %d %s %s", code, out.String(), errb.String())
+	}
+	b, _ := os.ReadFile(good)
+	broken := strings.Replace(string(b), `"code":"9.000007"`, `"code":"bad code"`, 1)
+	broken = strings.Replace(broken, `"updated":"2026-01-01"`, `"updated":"yesterday"`, 1)
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(broken), 0o600)
+	out.Reset()
+	errb.Reset()
+	if code := dispatch([]string{"catalog", "import", "--db", db, bad}, &out, &errb); code != 1 {
+		t.Fatalf("broken import exit %d", code)
+	}
+	for _, want := range []string{"procedure #1 (9.000001): updated: must be a date", "procedure #7 (bad code): code: must look like", "nothing imported"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+		}
+	}
+	out.Reset()
+	if code := dispatch([]string{"search", "--db", db, "--json", "khai"}, &out, &errb); code != 0 || !strings.Contains(out.String(), `"code":"9.`) {
+		t.Fatalf("previous catalog not kept: %s", out.String())
+	}
+}

@@ -1,0 +1,54 @@
+package search
+
+// acc accumulates per-document scores for one query without maps: dense
+// slices indexed by document, a list of the documents touched, reused
+// across queries through a pool.
+type acc struct {
+	score   []float32 // sum over words
+	hits    []uint8   // words matched
+	word1   []float32 // this word's best (or summed, for expansions)
+	touched []int32   // documents with any score
+	wordT   []int32   // documents touched by this word
+}
+
+func (ix *Index) getAcc() *acc {
+	if a, ok := ix.pool.Get().(*acc); ok {
+		return a
+	}
+	n := len(ix.procs)
+	return &acc{score: make([]float32, n), hits: make([]uint8, n), word1: make([]float32, n)}
+}
+
+func (ix *Index) putAcc(a *acc) {
+	for _, d := range a.touched {
+		a.score[d], a.hits[d] = 0, 0
+	}
+	a.touched = a.touched[:0]
+	ix.pool.Put(a)
+}
+
+// word records document d scoring s for the current word: the best match
+// counts, or with sum the matches add up (an abbreviation's expansion).
+func (a *acc) word(d int32, s float32, sum bool) {
+	if a.word1[d] == 0 {
+		a.wordT = append(a.wordT, d)
+	}
+	if sum {
+		a.word1[d] += s
+	} else if s > a.word1[d] {
+		a.word1[d] = s
+	}
+}
+
+// endWord folds the current word into the totals.
+func (a *acc) endWord() {
+	for _, d := range a.wordT {
+		if a.hits[d] == 0 {
+			a.touched = append(a.touched, d)
+		}
+		a.score[d] += a.word1[d]
+		a.hits[d]++
+		a.word1[d] = 0
+	}
+	a.wordT = a.wordT[:0]
+}
