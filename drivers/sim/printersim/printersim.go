@@ -1,0 +1,228 @@
+// Package printersim is an ESC/POS printer on a pseudo-terminal: it decodes
+// every command the kiosk emits, answers DLE EOT with a status tests and
+// technicians can set, and renders each job (up to its cut) to a PNG plus a
+// text and JSON transcript, job-0001.png/.txt/.json, in an output folder.
+package printersim
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/motcua/kiosk/drivers/escpos"
+)
+
+// Job is one printed job as the emulator saw it.
+type Job struct {
+	N       int      `json:"n"`
+	Bytes   int      `json:"bytes"`
+	Texts   []string `json:"texts"`   // code-page text lines, as sent
+	QRs     []string `json:"qrs"`     // native QR contents
+	Rasters int      `json:"rasters"` // GS v 0 strips
+	Height  int      `json:"height"`  // paper used, dots
+	Cut     bool     `json:"cut"`
+	PNG     string   `json:"png"`
+	Lines   []string `json:"transcript"`
+}
+
+// Machine is the printer model behind the port: decoder, status and paper.
+// It is independent of the pty so tests can drive it directly.
+type Machine struct {
+	Dots int
+	Out  string
+
+	mu      sync.Mutex
+	status  escpos.Status
+	buf     []byte
+	cur     *Job
+	paper   *image.Gray
+	y       int
+	jobs    []Job
+	changed chan struct{}
+	errs    []string
+	idle    *time.Timer
+	align   int
+}
+
+// IdleFlush ends a job without a cut after this much silence (printers
+// without a cutter).
+const IdleFlush = 400 * time.Millisecond
+
+// NewMachine makes a printer with paper dots wide writing jobs into out.
+func NewMachine(dots int, out string) *Machine {
+	return &Machine{Dots: dots, Out: out, changed: make(chan struct{})}
+}
+
+// SetStatus sets what DLE EOT answers.
+func (m *Machine) SetStatus(s escpos.Status) {
+	m.mu.Lock()
+	m.status = s
+	m.mu.Unlock()
+}
+
+// Jobs returns the finished jobs.
+func (m *Machine) Jobs() []Job {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Job(nil), m.jobs...)
+}
+
+// Changed is closed at the next finished job.
+func (m *Machine) Changed() <-chan struct{} {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.changed
+}
+
+// Errors lists undecodable input seen (garbage on the line).
+func (m *Machine) Errors() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]string(nil), m.errs...)
+}
+
+// Feed takes bytes from the line and returns the replies to send back.
+func (m *Machine) Feed(p []byte) []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.buf = append(m.buf, p...)
+	var reply []byte
+	for len(m.buf) > 0 {
+		c, n, err := escpos.Decode(m.buf)
+		if err == escpos.ErrTruncated {
+			break
+		}
+		if err != nil {
+			m.errs = append(m.errs, err.Error())
+			m.buf = m.buf[1:]
+			continue
+		}
+		m.buf = m.buf[n:]
+		if c.Name == "status" {
+			reply = append(reply, escpos.StatusByte(m.status, byte(c.Arg)))
+			continue
+		}
+		if c.Name == "nul" {
+			continue
+		}
+		if m.status.PaperEnd || m.status.CoverOpen || m.status.Offline {
+			continue // a stopped printer prints nothing
+		}
+		if c.Name == "init" && m.cur != nil && m.cur.Bytes > 0 {
+			m.finish() // a new job starts: the previous one had no cut
+		}
+		m.apply(c, n)
+	}
+	if m.cur != nil {
+		if m.idle == nil {
+			m.idle = time.AfterFunc(IdleFlush, m.Flush)
+		} else {
+			m.idle.Reset(IdleFlush)
+		}
+	}
+	return reply
+}
+
+func (m *Machine) job() *Job {
+	if m.cur == nil {
+		m.cur = &Job{N: len(m.jobs) + 1}
+		m.align = escpos.AlignLeft
+		m.paper = image.NewGray(image.Rect(0, 0, m.Dots, 6000))
+		draw.Draw(m.paper, m.paper.Bounds(), image.White, image.Point{}, draw.Src)
+		m.y = 0
+	}
+	return m.cur
+}
+
+func (m *Machine) line(s string) { m.cur.Lines = append(m.cur.Lines, s) }
+
+func (m *Machine) apply(c escpos.Cmd, n int) {
+	j := m.job()
+	j.Bytes += n
+	switch c.Name {
+	case "raster":
+		j.Rasters++
+		bm := escpos.Bitmap{Width: c.W * 8, Height: c.H, WidthBytes: c.W, Bits: c.Data}
+		x := 0
+		switch m.align {
+		case escpos.AlignCenter:
+			x = (m.Dots - bm.Width) / 2
+		case escpos.AlignRight:
+			x = m.Dots - bm.Width
+		}
+		m.paste(bm.Image(), x)
+		m.line(fmt.Sprintf("raster %dx%d", c.W*8, c.H))
+	case "text":
+		if len(c.Data) > 0 {
+			j.Texts = append(j.Texts, string(c.Data))
+			m.line("text " + fmt.Sprintf("%q", c.Data))
+		}
+		m.y += 24
+	case "qr-store":
+		j.QRs = append(j.QRs, string(c.Data))
+		m.line("qr " + string(c.Data))
+		if img, err := escpos.QRImage(string(c.Data), 7); err == nil {
+			m.paste(img, (m.Dots-img.Bounds().Dx())/2)
+		}
+	case "align":
+		m.align = c.Arg
+		m.line(fmt.Sprintf("align %d", c.Arg))
+	case "feed-dots":
+		m.y += c.Arg
+		m.line(fmt.Sprintf("feed-dots %d", c.Arg))
+	case "feed":
+		m.y += c.Arg * 30
+		m.line(fmt.Sprintf("feed %d", c.Arg))
+	case "cut":
+		j.Cut = true
+		m.line("cut")
+		m.finish()
+	default:
+		m.line(fmt.Sprintf("%s %d", c.Name, c.Arg))
+	}
+}
+
+func (m *Machine) paste(img image.Image, x int) {
+	h := img.Bounds().Dy()
+	if m.y+h > m.paper.Bounds().Dy() {
+		return
+	}
+	draw.Draw(m.paper, image.Rect(x, m.y, x+img.Bounds().Dx(), m.y+h), img, image.Point{}, draw.Src)
+	m.y += h
+}
+
+// Flush ends a job that had no cut (a printer without cutter).
+func (m *Machine) Flush() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cur != nil {
+		m.finish()
+	}
+}
+
+func (m *Machine) finish() {
+	j := m.cur
+	j.Height = m.y
+	if m.Out != "" {
+		base := filepath.Join(m.Out, fmt.Sprintf("job-%04d", j.N))
+		j.PNG = base + ".png"
+		if f, err := os.Create(j.PNG); err == nil {
+			png.Encode(f, m.paper.SubImage(image.Rect(0, 0, m.Dots, max(m.y, 1))))
+			f.Close()
+		}
+		os.WriteFile(base+".txt", []byte(strings.Join(j.Lines, "\n")+"\n"), 0o644)
+		b, _ := json.MarshalIndent(j, "", " ")
+		os.WriteFile(base+".json", b, 0o644)
+	}
+	m.jobs = append(m.jobs, *j)
+	m.cur = nil
+	close(m.changed)
+	m.changed = make(chan struct{})
+}
