@@ -41,7 +41,7 @@ func (k *Kiosk) Status() StatusView {
 
 // features lists the tiles whose capability is built and working.
 func (k *Kiosk) features() []string {
-	f := []string{"skills", "scan", "search", "guide"}
+	f := []string{"skills", "scan", "search", "guide", "queue"}
 	return f
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/session"
 	"github.com/motcua/kiosk/kiosk/staff"
@@ -46,6 +47,8 @@ type Kiosk struct {
 	ratings  *rating.Book
 	reader   readerDev
 	catalog  catalogState
+	printer  printerDev
+	queue    *queue.Service
 
 	mu       sync.Mutex
 	problems []Problem
@@ -128,9 +131,13 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 	}
 	k.loadCatalog(ctx)
 	k.startReader(ctx, k.Config().Reader)
+	k.startPrinter(k.Config())
 	k.onConfigChange(func(old, c config.Config) {
 		if old.Reader != c.Reader {
 			k.startReader(ctx, c.Reader)
+		}
+		if old.Printer != c.Printer {
+			k.startPrinter(c)
 		}
 	})
 	k.wg.Add(1)
@@ -151,6 +158,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 	k.staff = staff.New(db, k.now, 0)
 	k.assist = assist.New(db, k.now)
 	k.ratings = rating.New(db, k.loc, k.now)
+	k.queue = queue.New(db, k.Config(), k.now)
 	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
 	return nil
 }
@@ -198,6 +206,14 @@ func (k *Kiosk) Stop() {
 		stop()
 	}
 	k.wg.Wait()
+	k.printer.mu.Lock()
+	if k.printer.drv != nil {
+		k.printer.drv.Close()
+	}
+	if k.printer.sim != nil {
+		k.printer.sim.Close()
+	}
+	k.printer.mu.Unlock()
 	k.reader.stop()
 	k.reader.mu.Lock()
 	if k.reader.sim != nil {

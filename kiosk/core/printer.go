@@ -1,0 +1,168 @@
+package core
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/escpos"
+	"github.com/motcua/kiosk/drivers/printer"
+	"github.com/motcua/kiosk/drivers/sim/printersim"
+	"github.com/motcua/kiosk/kiosk/doc"
+)
+
+// printerDev is the ticket printer and, with driver = "sim", the emulator
+// on a pseudo-terminal that the real driver writes to through tarm/serial.
+type printerDev struct {
+	mu  sync.Mutex
+	p   doc.Printer
+	drv *printer.Printer
+	sim *printersim.Sim
+	out string
+}
+
+var errNoPrinter = fmt.Errorf("%w: printer disabled in config", doc.ErrUnplugged)
+
+type noPrinter struct{}
+
+func (noPrinter) Print(context.Context, doc.Doc) error       { return errNoPrinter }
+func (noPrinter) Status(context.Context) (doc.Status, error) { return doc.Status{}, errNoPrinter }
+
+// startPrinter (re)creates the printer from config.
+func (k *Kiosk) startPrinter(c config.Config) {
+	pd := &k.printer
+	pd.mu.Lock()
+	defer pd.mu.Unlock()
+	if pd.drv != nil {
+		pd.drv.Close()
+	}
+	if pd.sim != nil {
+		pd.sim.Close()
+	}
+	pd.p, pd.drv, pd.sim = noPrinter{}, nil, nil
+	st := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: c.Printer.Port, At: k.now().UTC().Format(time.RFC3339)}
+	if c.Printer.Driver == "none" {
+		st.Detail = "disabled in config"
+		k.devices.set(st)
+		return
+	}
+	prof := c.Profile()
+	port := c.Printer.Port
+	if c.Printer.Driver == "sim" {
+		link, err := k.simLink("printer")
+		if err == nil {
+			pd.out = filepath.Join(filepath.Dir(link), "printer-out")
+			pd.sim, err = printersim.Start(link, pd.out, prof.Dots)
+		}
+		if err != nil {
+			st.Detail = "printer simulator: " + err.Error()
+			k.devices.set(st)
+			k.log.Error("printer simulator not started", "err", err)
+			return
+		}
+		port = link
+		st.Port = link
+	}
+	baud := c.Printer.Baud
+	pd.drv = printer.New(func() (printer.Port, error) { return openSerial(port, baud) }, printer.Options{Profile: prof, Baud: baud})
+	pd.p = pd.drv
+	k.devices.set(st)
+	k.log.Info("printer ready", "driver", c.Printer.Driver, "port", port, "baud", baud, "profile", c.Printer.Profile)
+}
+
+func (k *Kiosk) thePrinter() doc.Printer {
+	k.printer.mu.Lock()
+	defer k.printer.mu.Unlock()
+	if k.printer.p == nil {
+		return noPrinter{}
+	}
+	return k.printer.p
+}
+
+// PrinterStatus asks the printer now and updates the status light.
+func (k *Kiosk) PrinterStatus() DeviceStatus {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	s, err := k.thePrinter().Status(ctx)
+	c := k.Config()
+	d := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: c.Printer.Port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
+	switch {
+	case err != nil:
+		d.Detail = err.Error()
+	case s.PaperEnd:
+		d.Detail = "paper end"
+	case s.CoverOpen:
+		d.Detail = "cover open"
+	case !s.Online:
+		d.Detail = "offline"
+	case s.PaperNearEnd:
+		d.Detail = "paper near end"
+	default:
+		d.Detail = "ok"
+	}
+	k.devices.set(d)
+	return d
+}
+
+// SimPrinterSet sets the simulated printer's condition: "ok", "paper_end",
+// "near_end", "cover_open", "offline", "unplugged" or "plugged". Only with
+// printer driver = "sim" (demonstrations, technicians, end-to-end tests).
+func (k *Kiosk) SimPrinterSet(cond string) error {
+	pd := &k.printer
+	pd.mu.Lock()
+	sim := pd.sim
+	pd.mu.Unlock()
+	if sim == nil {
+		return errors.New("the printer is not simulated")
+	}
+	switch cond {
+	case "ok":
+		sim.SetStatus(escpos.Status{})
+	case "paper_end":
+		sim.SetStatus(escpos.Status{PaperEnd: true})
+	case "near_end":
+		sim.SetStatus(escpos.Status{PaperNearEnd: true})
+	case "cover_open":
+		sim.SetStatus(escpos.Status{CoverOpen: true})
+	case "offline":
+		sim.SetStatus(escpos.Status{Offline: true})
+	case "unplugged":
+		return sim.Unplug()
+	case "plugged":
+		link, err := k.simLink("printer")
+		if err != nil {
+			return err
+		}
+		return sim.Plug(link)
+	default:
+		return fmt.Errorf("unknown printer condition %q", cond)
+	}
+	return nil
+}
+
+// SimJob is one job the simulated printer printed.
+type SimJob struct {
+	N   int      `json:"n"`
+	QRs []string `json:"qrs"`
+	PNG string   `json:"png"`
+	Cut bool     `json:"cut"`
+}
+
+// SimPrinterJobs lists what the simulated printer printed (technician preview, tests).
+func (k *Kiosk) SimPrinterJobs() []SimJob {
+	k.printer.mu.Lock()
+	sim := k.printer.sim
+	k.printer.mu.Unlock()
+	out := []SimJob{}
+	if sim == nil {
+		return out
+	}
+	for _, j := range sim.Jobs() {
+		out = append(out, SimJob{N: j.N, QRs: j.QRs, PNG: j.PNG, Cut: j.Cut})
+	}
+	return out
+}
