@@ -208,3 +208,19 @@ func CP1258(s string) ([]byte, error) {
 	}
 	return []byte(b), nil
 }
+
+// EncodeFullRaster is the naive encoding (every dot row sent full width),
+// kept as the baseline `kioskctl bench print` compares against.
+func EncodeFullRaster(d doc.Doc, p config.PrinterProfile) ([]byte, error) {
+	var e escpos.Encoder
+	e.Init()
+	parts, err := escpos.Render(d, escpos.RenderOptions{Dots: p.Dots, NativeQR: false})
+	if err != nil {
+		return nil, err
+	}
+	for _, part := range parts {
+		e.Raster(part.Raster.Bits, part.Raster.WidthBytes, part.Raster.Height, Strip)
+	}
+	e.Feed(4).Cut()
+	return e.Bytes(), nil
+}

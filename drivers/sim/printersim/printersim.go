@@ -226,3 +226,8 @@ func (m *Machine) finish() {
 	close(m.changed)
 	m.changed = make(chan struct{})
 }
+
+// Status is a convenience for SetStatus with named conditions.
+func Status(paperEnd, nearEnd, coverOpen, offline bool) escpos.Status {
+	return escpos.Status{PaperEnd: paperEnd, PaperNearEnd: nearEnd, CoverOpen: coverOpen, Offline: offline}
+}

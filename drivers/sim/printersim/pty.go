@@ -7,7 +7,6 @@ import (
 	"os"
 	"sync"
 
-	"github.com/motcua/kiosk/drivers/escpos"
 	"github.com/motcua/kiosk/drivers/sim/ptylink"
 )
 
@@ -87,9 +86,4 @@ func (s *Sim) Close() error {
 		return s.Unplug()
 	}
 	return nil
-}
-
-// Status is a convenience for SetStatus with named conditions.
-func Status(paperEnd, nearEnd, coverOpen, offline bool) escpos.Status {
-	return escpos.Status{PaperEnd: paperEnd, PaperNearEnd: nearEnd, CoverOpen: coverOpen, Offline: offline}
 }
