@@ -1,0 +1,74 @@
+package escpos
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	var e Encoder
+	bits := []byte{0xff, 0x00, 0x81, 0x7e}
+	e.Init().Align(AlignCenter).Bold(true).Size(2, 3).CodePage(52).Text([]byte("A-0012")).
+		FeedDots(300).QR([]byte("HT-0012"), 6).Raster(bits, 2, 2, 1).Feed(3).Cut()
+	want := []struct {
+		name string
+		arg  int
+	}{{"init", 0}, {"leave-kanji", 0}, {"align", 1}, {"bold", 1}, {"size", 0x12}, {"codepage", 52}, {"text", 0},
+		{"feed-dots", 255}, {"feed-dots", 45}, {"qr-fn65", 50}, {"qr-fn67", 6}, {"qr-fn69", 49}, {"qr-store", 0}, {"qr-print", 0},
+		{"raster", 0}, {"raster", 0}, {"feed", 3}, {"cut", 66}}
+	p := e.Bytes()
+	for i, w := range want {
+		c, n, err := Decode(p)
+		if err != nil {
+			t.Fatalf("command %d (%s): %v", i, w.name, err)
+		}
+		if c.Name != w.name || (w.arg != 0 && c.Arg != w.arg) {
+			t.Fatalf("command %d: got %s %d, want %s %d", i, c.Name, c.Arg, w.name, w.arg)
+		}
+		switch c.Name {
+		case "text":
+			if string(c.Data) != "A-0012" {
+				t.Fatalf("text %q", c.Data)
+			}
+		case "qr-store":
+			if string(c.Data) != "HT-0012" {
+				t.Fatalf("qr %q", c.Data)
+			}
+		case "raster":
+			if c.W != 2 || c.H != 1 || len(c.Data) != 2 {
+				t.Fatalf("raster %+v", c)
+			}
+		}
+		p = p[n:]
+	}
+	if len(p) != 0 {
+		t.Fatalf("%d bytes left", len(p))
+	}
+	if _, _, err := Decode([]byte{GS, 'v', '0', 0, 2, 0, 5, 0, 1}); err != ErrTruncated {
+		t.Fatalf("partial raster: %v", err)
+	}
+}
+
+func TestStatusBits(t *testing.T) {
+	cases := []Status{{}, {Offline: true}, {CoverOpen: true}, {PaperEnd: true}, {PaperNearEnd: true}, {PaperEnd: true, PaperNearEnd: true, CoverOpen: true}}
+	for _, want := range cases {
+		var got Status
+		for _, n := range []byte{1, 2, 4} {
+			b := StatusByte(want, n)
+			if !ValidStatus(b) {
+				t.Fatalf("%+v n=%d: %#x has not the fixed bits", want, n, b)
+			}
+			ApplyStatus(&got, n, b)
+		}
+		if got != want {
+			t.Errorf("round trip %+v → %+v", want, got)
+		}
+	}
+	var s Status
+	if err := ApplyStatus(&s, 2, 0x00); err != ErrBadStatus {
+		t.Fatal("noise accepted as status")
+	}
+	if !bytes.Equal(StatusRequest(4), []byte{DLE, EOT, 4}) {
+		t.Fatal("DLE EOT")
+	}
+}
