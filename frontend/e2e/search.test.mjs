@@ -52,7 +52,13 @@ test('browse by field', async () => {
   await startSession(page)
   await page.getByTestId('tile-search').click()
   await page.getByTestId('filter-field').getByRole('button', { name: /^Cư trú/ }).click()
-  await page.getByTestId('result').first().waitFor()
-  for (const meta of await page.locator('[data-testid=result] .meta').allInnerTexts()) assert.match(meta, /^Cư trú/)
+  // The list refreshes asynchronously: wait until it is the filtered one.
+  await page.waitForFunction(() => {
+    const metas = [...document.querySelectorAll('[data-testid=result] .meta')].map((e) => e.textContent)
+    return metas.length > 0 && metas.every((m) => m.startsWith('Cư trú'))
+  })
+  const metas = await page.locator('[data-testid=result] .meta').allInnerTexts()
+  assert.ok(metas.length >= 4, `${metas.length} residence procedures`)
+  for (const meta of metas) assert.match(meta, /^Cư trú/)
   await page.context().close()
 })

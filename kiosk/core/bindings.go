@@ -42,6 +42,9 @@ func (k *Kiosk) Status() StatusView {
 // features lists the tiles whose capability is built and working.
 func (k *Kiosk) features() []string {
 	f := []string{"skills", "scan", "search", "guide", "queue"}
+	if c := k.Config().Payment; c.Enabled && k.ledger != nil {
+		f = append(f, "pay")
+	}
 	return f
 }
 

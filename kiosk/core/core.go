@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/session"
@@ -49,6 +50,7 @@ type Kiosk struct {
 	catalog  catalogState
 	printer  printerDev
 	queue    *queue.Service
+	ledger   *payment.Ledger
 
 	mu       sync.Mutex
 	problems []Problem
@@ -132,6 +134,7 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 	k.loadCatalog(ctx)
 	k.startReader(ctx, k.Config().Reader)
 	k.startPrinter(k.Config())
+	k.startPayments(ctx)
 	k.onConfigChange(func(old, c config.Config) {
 		if old.Reader != c.Reader {
 			k.startReader(ctx, c.Reader)
@@ -159,6 +162,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 	k.assist = assist.New(db, k.now)
 	k.ratings = rating.New(db, k.loc, k.now)
 	k.queue = queue.New(db, k.Config(), k.now)
+	k.ledger = payment.New(db, time.Duration(k.Config().Payment.ExpiryMinutes)*time.Minute, k.now)
 	k.logEvent(ctx, "kiosk_start", buildinfo.Version)
 	return nil
 }
