@@ -43,6 +43,7 @@ build-windows: setup frontend
 # The dev-tag build serves the UI and live Go bindings on http://localhost:34115.
 dev-binary: setup frontend
 	$(GO) build -tags "dev $(WEBKIT_TAG)" -ldflags "$(LDFLAGS)" -o build/bin/kiosk-dev .
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/bin/kioskctl ./cmd/kioskctl
 
 run: build
 	@scripts/run.sh build/bin/motcua-kiosk
