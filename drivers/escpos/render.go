@@ -241,3 +241,28 @@ func Wrap(text string, f font.Face, width int) []string {
 	}
 	return lines
 }
+
+// DrawLines draws text wrapped to dots at a doc.Text size onto img from y,
+// and returns the y below it (the emulator draws code-page text with it).
+func DrawLines(img draw.Image, y int, text string, size int, b bool, align byte, dots int) (int, error) {
+	f, err := face(b, SizePx(size, dots))
+	if err != nil {
+		return y, err
+	}
+	m := f.Metrics()
+	lineH := (m.Ascent + m.Descent).Ceil() + 4
+	for _, line := range Wrap(norm.NFC.String(text), f, dots) {
+		w := font.MeasureString(f, line).Ceil()
+		x := 0
+		switch align {
+		case AlignCenter:
+			x = (dots - w) / 2
+		case AlignRight:
+			x = dots - w
+		}
+		dr := font.Drawer{Dst: img, Src: image.Black, Face: f, Dot: fixed.P(max(x, 0), y+m.Ascent.Ceil()+2)}
+		dr.DrawString(line)
+		y += lineH
+	}
+	return y, nil
+}

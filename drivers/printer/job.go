@@ -202,11 +202,31 @@ func CP1258(s string) ([]byte, error) {
 			out = append(out, tone)
 		}
 	}
-	b, err := charmap.Windows1258.NewEncoder().String(string(out))
-	if err != nil {
-		return nil, fmt.Errorf("cp1258: %w", err)
+	enc := charmap.Windows1258
+	var b []byte
+	for _, r := range out {
+		if c, ok := enc.EncodeRune(r); ok {
+			b = append(b, c)
+			continue
+		}
+		// Characters the page lacks get a plain stand-in, never garbage.
+		b = append(b, []byte(fallback(r))...)
 	}
-	return []byte(b), nil
+	return b, nil
+}
+
+func fallback(r rune) string {
+	switch r {
+	case '→':
+		return "->"
+	case '←':
+		return "<-"
+	case '✓':
+		return "x"
+	case '·', '•':
+		return "-"
+	}
+	return "?"
 }
 
 // EncodeFullRaster is the naive encoding (every dot row sent full width),

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -194,4 +195,27 @@ func TestWireFiguresAndPacing(t *testing.T) {
 	if p.BytesPerSecond() != 864 {
 		t.Fatalf("pacing %d B/s", p.BytesPerSecond())
 	}
+}
+
+func TestCodePageTicketIsReadableInTheEmulator(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.CodePage, prof.CodePageNumber = "cp1258", 52
+	sim, link, _ := startSim(t, prof.Dots)
+	p := New(serialOpener(link), Options{Profile: prof, Baud: 115200})
+	defer p.Close()
+	if err := p.Print(context.Background(), ticketDoc()); err != nil {
+		t.Fatal(err)
+	}
+	j := waitJobs(t, sim, 1)[0]
+	all := strings.Join(j.Texts, "\n")
+	for _, w := range []string{"Trung tâm Phục vụ hành chính công tỉnh", "Hộ tịch / Civil status", "A-0012", "Trước bạn: 3 người", "Vui lòng chờ gọi số"} {
+		if !strings.Contains(all, w) {
+			t.Fatalf("texts %q lack %q", j.Texts, w)
+		}
+	}
+	if j.Bytes > 1500 {
+		t.Fatalf("code-page ticket is %d bytes", j.Bytes)
+	}
+	png, _ := os.ReadFile(j.PNG)
+	golden(t, "ticket-80mm-cp1258.png", png)
 }

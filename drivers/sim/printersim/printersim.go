@@ -16,6 +16,9 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/motcua/kiosk/drivers/escpos"
 )
 
@@ -49,6 +52,9 @@ type Machine struct {
 	errs    []string
 	idle    *time.Timer
 	align   int
+	size    int
+	bold    bool
+	page    int // ESC t code page; 0 = none chosen
 }
 
 // IdleFlush ends a job without a cut after this much silence (printers
@@ -133,7 +139,7 @@ func (m *Machine) Feed(p []byte) []byte {
 func (m *Machine) job() *Job {
 	if m.cur == nil {
 		m.cur = &Job{N: len(m.jobs) + 1}
-		m.align = escpos.AlignLeft
+		m.align, m.size, m.bold = escpos.AlignLeft, 1, false
 		m.paper = image.NewGray(image.Rect(0, 0, m.Dots, 6000))
 		draw.Draw(m.paper, m.paper.Bounds(), image.White, image.Point{}, draw.Src)
 		m.y = 0
@@ -160,11 +166,28 @@ func (m *Machine) apply(c escpos.Cmd, n int) {
 		m.paste(bm.Image(), x)
 		m.line(fmt.Sprintf("raster %dx%d", c.W*8, c.H))
 	case "text":
-		if len(c.Data) > 0 {
-			j.Texts = append(j.Texts, string(c.Data))
-			m.line("text " + fmt.Sprintf("%q", c.Data))
+		txt := string(c.Data)
+		if m.page != 0 {
+			if dec, err := charmap.Windows1258.NewDecoder().Bytes(c.Data); err == nil {
+				txt = norm.NFC.String(string(dec))
+			}
 		}
-		m.y += 24
+		if txt != "" {
+			j.Texts = append(j.Texts, txt)
+			m.line("text " + fmt.Sprintf("%q", txt))
+			m.y, _ = escpos.DrawLines(m.paper, m.y, txt, max(m.size, 1), m.bold, byte(m.align), m.Dots)
+		} else {
+			m.y += 24
+		}
+	case "codepage":
+		m.page = c.Arg
+		m.line(fmt.Sprintf("codepage %d", c.Arg))
+	case "size":
+		m.size = c.Arg&0x0f + 1
+		m.line(fmt.Sprintf("size %d", c.Arg))
+	case "bold":
+		m.bold = c.Arg != 0
+		m.line(fmt.Sprintf("bold %d", c.Arg))
 	case "qr-store":
 		j.QRs = append(j.QRs, string(c.Data))
 		m.line("qr " + string(c.Data))
