@@ -30,3 +30,20 @@ screens.push(
     await page.getByTestId('scan-result').waitFor()
   } },
 )
+const typeKeys = async (page, s) => { for (const ch of s) await page.locator(`[data-testid=keyboard] [data-key="${ch === ' ' ? 'space' : ch}"]`).click() }
+const openProc = async (page, q) => { await page.getByTestId('tile-search').click(); await typeKeys(page, q); await page.getByTestId('result').first().click(); await page.getByTestId('procedure').waitFor() }
+screens.push(
+  { name: 'search', show: async (page) => { await page.getByTestId('tile-search').click(); await typeKeys(page, 'lys lichj'); await page.getByTestId('result').first().waitFor() } },
+  { name: 'procedure', show: async (page) => openProc(page, 'ly lich') },
+  { name: 'guide-case', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').first().waitFor() } },
+  { name: 'guide-papers', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').nth(2).click(); await page.getByTestId('paper').first().click() } },
+  { name: 'queue', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').waitFor() } },
+  { name: 'queue-priority', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').waitFor() } },
+  { name: 'ticket', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-result').waitFor() } },
+  { name: 'ticket-paper-out', show: async (page) => {
+    await page.evaluate(() => window.go.main.App.SimPrinterSet('paper_end'))
+    await page.getByTestId('tile-queue').click(); await page.getByTestId('service-CT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-print-failed').waitFor()
+    await page.evaluate(() => window.go.main.App.SimPrinterSet('ok'))
+  } },
+  { name: 'pay', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-pay').click(); await page.getByTestId('pay-qr').waitFor() } },
+)
