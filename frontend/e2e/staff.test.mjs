@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
 
 let kiosk, browser
@@ -30,7 +31,15 @@ async function openPad(page) {
 test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
-  // A citizen asks for help; staff mode lists it.
+  // A citizen takes a ticket and rates it; then asks for help; staff mode lists it.
+  await page.getByTestId('tile-queue').click()
+  await page.getByTestId('service-HT').click()
+  await page.getByTestId('priority-none').click()
+  await page.getByTestId('ticket-printed').waitFor()
+  await page.getByTestId('rate-bad').click()
+  await page.getByTestId('reason-wait').click()
+  await page.getByTestId('rating-thanks').waitFor()
+  await page.getByTestId('nav-home').click()
   await page.getByTestId('tile-skills').click()
   await page.getByTestId('ask-help').click()
   await page.getByTestId('ask-help').filter({ hasText: 'Đã báo cán bộ' }).waitFor()
@@ -47,6 +56,16 @@ test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () =>
   await page.getByTestId('assist-request').filter({ hasText: 'skills' }).waitFor()
   await page.getByTestId('assist-request').getByRole('button').click()
   await page.getByTestId('assist-request').waitFor({ state: 'detached' })
+  // Reprint keeps the number; the CSV report carries the rating.
+  await page.getByTestId('reprint-A-0001').click()
+  await page.getByTestId('staff-done').filter({ hasText: 'Đã in lại A-0001' }).waitFor()
+  assert.equal(await page.getByTestId('staff-ticket').count(), 1)
+  assert.match(await page.getByTestId('staff-ticket').innerText(), /in lại 1/)
+  await page.getByTestId('staff-report').last().click()
+  await page.getByTestId('staff-done').filter({ hasText: '.csv' }).waitFor()
+  const csv = readFileSync((await page.getByTestId('staff-done').innerText()).trim(), 'utf8')
+  assert.match(csv, /rating,HT,bad,,1/)
+  assert.match(csv, /ticket,HT,A-0001,printed,1/)
   await page.getByTestId('staff-leave').click()
   await openPad(page)
   for (let i = 1; i <= 4; i++) {

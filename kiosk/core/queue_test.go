@@ -2,7 +2,9 @@ package core
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,5 +60,33 @@ func TestTicketToSimulatedPrinter(t *testing.T) {
 	ts, _ := k.StaffTickets()
 	if len(ts) != 2 {
 		t.Fatalf("tickets today: %d", len(ts))
+	}
+}
+
+func TestDailyReportCSV(t *testing.T) {
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.Store.Path = filepath.Join(dir, "kiosk.db")
+	k := New(Options{Config: cfg, Logger: quiet()})
+	k.Start(context.Background(), nil)
+	defer k.Stop()
+	k.IssueTicket("HT", "")
+	k.Rate("ticket", "HT", "bad", "wait")
+	k.CreatePayment("2.000488", "Lệ phí LLTP", 200000)
+	if _, err := k.StaffExportReport(dir); err == nil {
+		t.Fatal("report without staff mode")
+	}
+	k.StaffSetup("technician", "730514")
+	k.StaffSetup("staff", "482915")
+	k.StaffUnlock("482915")
+	path, err := k.StaffExportReport(filepath.Join(dir, "usb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	for _, want := range []string{"ticket,HT,A-0001,printed,0", "payment,P", ",awaiting,2.000488,200000", "rating,HT,bad,,1"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("report lacks %q:\n%s", want, b)
+		}
 	}
 }

@@ -272,3 +272,29 @@ func (l *Ledger) SetReceipt(ctx context.Context, ref, state string) error {
 	_, err := l.db.ExecContext(ctx, `UPDATE payments SET receipt_state = ? WHERE ref = ?`, state, ref)
 	return err
 }
+
+// List returns payments created since a time with any of the statuses, newest first.
+func (l *Ledger) List(ctx context.Context, since time.Time, statuses ...string) ([]Payment, error) {
+	q := `SELECT ` + cols + ` FROM payments WHERE created_at >= ?`
+	args := []any{since.UTC().Format(time.RFC3339)}
+	if len(statuses) > 0 {
+		q += ` AND status IN (?` + strings.Repeat(",?", len(statuses)-1) + `)`
+		for _, s := range statuses {
+			args = append(args, s)
+		}
+	}
+	rows, err := l.db.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("payment: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Payment
+	for rows.Next() {
+		p, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -116,6 +116,7 @@ export interface TicketView {
   issuedAt: string
   priority: string
   printState: 'pending' | 'printed' | 'failed'
+  reprints: number
   adviceVi: string
   adviceEn: string
 }
