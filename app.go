@@ -27,9 +27,11 @@ type App struct {
 
 // NewApp builds the facade without touching disk or devices.
 func NewApp(cfg config.Config, path string, exists bool, cfgErr error) *App {
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	ring := core.NewLogRing(500)
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	logger := slog.New(core.Tee{slog.NewTextHandler(os.Stderr, opts), slog.NewTextHandler(ring, opts)})
 	slog.SetDefault(logger)
-	return &App{Kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart})}
+	return &App{Kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart, Ring: ring})}
 }
 
 // wailsEmitter adapts runtime.EventsEmit to events.Emitter; it must only be

@@ -51,6 +51,7 @@ type Kiosk struct {
 	printer  printerDev
 	queue    *queue.Service
 	ledger   *payment.Ledger
+	ring     *LogRing
 
 	mu       sync.Mutex
 	problems []Problem
@@ -75,6 +76,7 @@ type Options struct {
 	Logger     *slog.Logger
 	Now        func() time.Time
 	Started    time.Time // process start, for the start-up figure
+	Ring       *LogRing  // recent log lines for technicians (optional)
 }
 
 // New builds the kiosk without touching disk or devices; call Start.
@@ -89,7 +91,7 @@ func New(o Options) *Kiosk {
 	if err != nil {
 		loc = time.FixedZone("ICT", 7*3600)
 	}
-	k := &Kiosk{started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
+	k := &Kiosk{ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
 	if o.ConfigErr != nil {
 		k.addProblem(Problem{Area: "config",
 			Citizen:   "Máy đang được cấu hình lại. Vui lòng liên hệ cán bộ tại quầy.",
@@ -244,4 +246,12 @@ func (k *Kiosk) logEvent(ctx context.Context, kind, detail string) {
 		k.now().UTC().Format(time.RFC3339Nano), kind, detail); err != nil {
 		k.log.Warn("event not recorded", "kind", kind, "err", err)
 	}
+}
+
+// RecentLog is what the log ring holds ("" without one).
+func (k *Kiosk) RecentLog() string {
+	if k.ring == nil {
+		return ""
+	}
+	return k.ring.String()
 }

@@ -1,0 +1,38 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, readdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+
+test('technician changes the printer baud → config saved atomically → printer reconnects and prints', async () => {
+  const kiosk = await startKiosk()
+  const browser = await launchBrowser()
+  try {
+    const page = await openKiosk(browser)
+    await startSession(page)
+    await page.evaluate(async () => { await window.go.main.App.StaffSetup('technician', '730514'); await window.go.main.App.StaffSetup('staff', '482915') })
+    const box = await page.getByTestId('staff-corner').boundingBox()
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down(); await page.waitForTimeout(3300); await page.mouse.up()
+    for (const d of '730514') await page.locator(`[data-testid=pinpad] [data-key="${d}"]`).click()
+    await page.locator('[data-testid=pinpad] [data-key=ok]').click()
+    await page.getByTestId('technician-mode').waitFor()
+    await page.getByTestId('light-printer').waitFor()
+
+    await page.getByTestId('printer-baud-9600').click()
+    await page.getByTestId('tech-save').click()
+    await page.getByTestId('tech-saved').waitFor()
+    const toml = readFileSync(kiosk.cfgPath, 'utf8')
+    assert.match(toml, /\[printer\][^[]*baud = 9600/)
+    assert.deepEqual(readdirSync(dirname(kiosk.cfgPath)).filter((f) => f.includes('.tmp')), [], 'no temp file left behind')
+    // The driver was recreated with the new settings and prints.
+    await page.getByTestId('tech-test-print').click()
+    await page.getByTestId('tech-preview').waitFor({ timeout: 20_000 })
+    assert.match(kiosk.log(), /printer ready" driver=sim port=\S+ baud=9600/)
+    assert.match(kiosk.log(), /config saved from technician mode" .*changed=printer/)
+    assertNoAppErrors(page)
+  } finally {
+    await browser.close()
+    await kiosk.stop()
+  }
+})
