@@ -18,7 +18,9 @@ import (
 	"github.com/motcua/kiosk/kiosk/store"
 )
 
-func init() { register("doctor", "check config, store and devices; JSON; exit 1 when something is down", doctor) }
+func init() {
+	register("doctor", "check config, store and devices; JSON; exit 1 when something is down", doctor)
+}
 
 type check struct {
 	Name   string `json:"name"`
