@@ -3,6 +3,7 @@ package payment
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -258,5 +259,40 @@ func sortDur(d []time.Duration) {
 		for j := i; j > 0 && d[j] < d[j-1]; j-- {
 			d[j], d[j-1] = d[j-1], d[j]
 		}
+	}
+}
+
+// The sample published with Casso's webhook v2 signature examples (the
+// Python one) reproduces. (The JavaScript file's header in the same
+// repository does not match its own data; see the issue note.)
+func TestCassoPublishedSample(t *testing.T) {
+	body := []byte(`{"error":0,"data":{"id":0,"reference":"MA_GIAO_DICH_THU_NGHIEM","description":"giao dich thu nghiem","amount":599000,"runningBalance":25000000,"transactionDateTime":"2024-10-03 15:06:37","accountNumber":"88888888","bankName":"VPBank","bankAbbreviation":"VPB","virtualAccountNumber":"","virtualAccountName":"","counterAccountName":"NGUYEN VAN A","counterAccountNumber":"8888888888","counterAccountBankId":"970415","counterAccountBankName":"VietinBank"}}`)
+	key := "mgExMrjj4i7a1p8Cs6LmFbpCd8lbw4sSX4LZXPag7TKazeIogtR90tvWYTkwQbvs"
+	header := "t=1727948258788,v1=ed0a4bd2e826d5cb69988cdb141e6c1a080e21f3b57eb72cd78192220042b9e7dde0868fc667faea8e224900fa7904e7c88dfa098032fb2d6b6996856e8b7ff3"
+	at := time.UnixMilli(1727948258788)
+	n, err := VerifyCasso(key, header, body, at.Add(time.Minute))
+	if err != nil {
+		t.Fatalf("published sample: %v", err)
+	}
+	if n.TxID != "0" || n.Amount != 599000 || n.Description != "giao dich thu nghiem" {
+		t.Fatalf("notice %+v", n)
+	}
+	if _, err := VerifyCasso(key, header, body, at.Add(6*time.Minute)); !errors.Is(err, ErrStale) {
+		t.Fatalf("stale: %v", err)
+	}
+	if _, err := VerifyCasso(key, header, []byte(strings.Replace(string(body), "599000", "599001", 1)), at); !errors.Is(err, ErrSignature) {
+		t.Fatalf("tampered: %v", err)
+	}
+}
+
+// The sample on payOS's "Kiểm tra dữ liệu với signature" page reproduces.
+func TestPayOSPublishedSample(t *testing.T) {
+	body := []byte(`{"code":"00","desc":"success","success":true,"data":{"orderCode":123,"amount":3000,"description":"VQRIO123","accountNumber":"12345678","reference":"TF230204212323","transactionDateTime":"2023-02-04 18:25:00","currency":"VND","paymentLinkId":"124c33293c43417ab7879e14c8d9eb18","code":"00","desc":"Thành công","counterAccountBankId":"","counterAccountBankName":"","counterAccountName":"","counterAccountNumber":"","virtualAccountName":"","virtualAccountNumber":""},"signature":"412e915d2871504ed31be63c8f62a149a4410d34c4c42affc9006ef9917eaa03"}`)
+	n, err := VerifyPayOS("1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675", body, time.Now())
+	if err != nil {
+		t.Fatalf("published sample: %v", err)
+	}
+	if n.TxID != "TF230204212323" || n.Amount != 3000 || n.Description != "VQRIO123" {
+		t.Fatalf("notice %+v", n)
 	}
 }
