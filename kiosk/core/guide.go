@@ -61,12 +61,19 @@ func (k *Kiosk) ChecklistDoc(code string, caseIdx int, ticked []int, withName bo
 			missing = append(missing, d.Name)
 		}
 		line := mark + " " + d.Name
-		if d.Originals > 0 || d.Copies > 0 {
-			line += fmt.Sprintf(" (%d bản chính, %d bản sao)", d.Originals, d.Copies)
+		var n []string
+		if d.Originals > 0 {
+			n = append(n, fmt.Sprintf("%d bản chính", d.Originals))
+		}
+		if d.Copies > 0 {
+			n = append(n, fmt.Sprintf("%d bản sao", d.Copies))
+		}
+		if len(n) > 0 {
+			line += " (" + strings.Join(n, ", ") + ")"
 		}
 		b = append(b, doc.Text{Text: line, Size: 1})
 		if !have[i] && d.Obtain != "" {
-			b = append(b, doc.Text{Text: "    → Lấy ở: " + d.Obtain, Size: 1})
+			b = append(b, doc.Text{Text: "  » Lấy ở: " + d.Obtain, Size: 1})
 		}
 	}
 	if len(missing) > 0 {

@@ -34,7 +34,7 @@ func TestChecklistContents(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := text(d)
-	for _, want := range []string{"Trường hợp: Ủy quyền", "[x] Tờ khai", "[ ] Văn bản ủy quyền có chứng thực", "→ Lấy ở: UBND cấp xã", "CÒN THIẾU 1 GIẤY TỜ", "Lệ phí: 200.000", "Nộp tại quầy: 7"} {
+	for _, want := range []string{"Trường hợp: Ủy quyền", "[x] Tờ khai", "[ ] Văn bản ủy quyền có chứng thực", "» Lấy ở: UBND cấp xã", "CÒN THIẾU 1 GIẤY TỜ", "Lệ phí: 200.000", "Nộp tại quầy: 7"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("checklist lacks %q:\n%s", want, s)
 		}
