@@ -24,6 +24,10 @@ test('digital-skills corner: guides from data files, QR to open on the phone', a
     assert.equal(await page.locator('.step').count(), 5)
     const qr = await page.locator('.qr img').getAttribute('src')
     assert.match(qr, /^data:image\/png;base64,/)
+    await page.getByTestId('guide-print').click()
+    await page.getByTestId('guide-printed').filter({ hasText: 'Đã in' }).waitFor()
+    const jobs = await page.evaluate(() => window.go.main.App.SimPrinterJobs())
+    assert.ok(jobs.some((j) => j.qrs.includes('https://vneid.gov.vn')), 'the guide came out of the printer with its QR')
     assertNoAppErrors(page)
   } finally {
     await browser.close()

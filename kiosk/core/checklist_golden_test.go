@@ -32,7 +32,11 @@ func TestChecklistGolden(t *testing.T) {
 	}
 	for name, prof := range map[string]config.PrinterProfile{
 		"raster": cfg.PrinterProfiles["80mm"],
-		"cp1258": func() config.PrinterProfile { p := cfg.PrinterProfiles["80mm"]; p.CodePage, p.CodePageNumber = "cp1258", 52; return p }(),
+		"cp1258": func() config.PrinterProfile {
+			p := cfg.PrinterProfiles["80mm"]
+			p.CodePage, p.CodePageNumber = "cp1258", 52
+			return p
+		}(),
 	} {
 		b, err := printer.Encode(d, prof)
 		if err != nil {

@@ -1,9 +1,13 @@
 package core
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/kiosk/doc"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/skills"
 )
@@ -41,4 +45,37 @@ func (k *Kiosk) SkillGuides() []GuideView {
 // QRCode renders text (a portal link) as a QR data URL for the screen.
 func (k *Kiosk) QRCode(text string) (string, error) {
 	return qrimg.DataURL(text, 320)
+}
+
+// PrintGuide prints a digital-skills guide: title, numbered steps, tip and
+// the QR to open it on a phone.
+func (k *Kiosk) PrintGuide(id string) PrintResult {
+	for _, g := range k.SkillGuides() {
+		if g.ID != id {
+			continue
+		}
+		b := []doc.Block{
+			doc.Text{Text: "KỸ NĂNG SỐ", Size: 1, Bold: true, Align: doc.Center},
+			doc.Text{Text: g.Title.VI, Size: 2, Bold: true, Align: doc.Center},
+			doc.Text{Text: g.Summary.VI, Size: 1},
+			doc.Rule{},
+		}
+		for i, s := range g.Steps {
+			b = append(b, doc.Text{Text: fmt.Sprintf("%d. %s", i+1, s.VI), Size: 1})
+		}
+		if g.Tips.VI != "" {
+			b = append(b, doc.Rule{}, doc.Text{Text: "Lưu ý: " + g.Tips.VI, Size: 1})
+		}
+		if g.URL != "" {
+			b = append(b, doc.QR{Data: g.URL, Align: doc.Center}, doc.Text{Text: g.URL, Size: 1, Align: doc.Center})
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		if err := k.thePrinter().Print(ctx, doc.Doc{Title: "guide " + g.ID, Blocks: b, Cut: true}); err != nil {
+			k.log.Error("guide not printed", "guide", g.ID, "err", err)
+			return PrintResult{MessageVI: "Máy in đang gặp sự cố. Bạn có thể quét mã QR để mở trên điện thoại.", MessageEN: "The printer has a problem. You can scan the QR code to open it on your phone."}
+		}
+		return PrintResult{OK: true, MessageVI: "Đã in. Vui lòng nhận ở khe máy in.", MessageEN: "Printed. Please take it from the printer slot."}
+	}
+	return PrintResult{MessageVI: "Không tìm thấy hướng dẫn.", MessageEN: "Guide not found."}
 }
