@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+import { assertNoAppErrors, launchBrowser, openKiosk, openProcedure, startKiosk, startSession } from './harness.mjs'
 
 // A code-page printer profile, so the emulator's transcript holds the printed words.
 const TOML = '[printer_profiles.80mm]\npaper_mm = 80\ndots = 576\ncode_page = "cp1258"\ncode_page_number = 52\nnative_qr = true\ncutter = true\nbytes_per_second = 0\n'
@@ -11,9 +11,7 @@ test('guidance wizard: choose case → tick papers → missing one → print →
   try {
     const page = await openKiosk(browser)
     await startSession(page)
-    await page.getByTestId('tile-search').click()
-    for (const ch of 'lltp') await page.locator(`[data-testid=keyboard] [data-key="${ch}"]`).click()
-    await page.getByTestId('result').first().click()
+    await openProcedure(page, 'lltp')
     await page.getByTestId('go-guide').click()
     // Step 1: which case; "Không chắc" compares them side by side.
     await page.getByTestId('case-unsure').click()

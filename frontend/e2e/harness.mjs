@@ -107,3 +107,41 @@ export async function startSession(page) {
 export function assertNoAppErrors(page) {
   if (page.appErrors.length) throw new Error('uncaught page errors: ' + page.appErrors.map((e) => e.stack).join('\n'))
 }
+
+/** typeKeys taps the in-app on-screen keyboard. */
+export async function typeKeys(page, text) {
+  for (const ch of text) await page.locator(`[data-testid=keyboard] [data-key="${ch === ' ' ? 'space' : ch}"]`).click()
+}
+
+/** openProcedure searches on the on-screen keyboard and opens the first result. */
+export async function openProcedure(page, query) {
+  await page.getByTestId('tile-search').click()
+  await typeKeys(page, query)
+  await page.getByTestId('result').first().click()
+  await page.getByTestId('procedure').waitFor()
+}
+
+/** holdStaffCorner presses the emblem for ms (the hidden staff entry needs 3 s). */
+export async function holdStaffCorner(page, ms = 3300) {
+  const box = await page.getByTestId('staff-corner').boundingBox()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.waitForTimeout(ms)
+  await page.mouse.up()
+}
+
+/** typePin enters digits on the PIN pad and presses OK. */
+export async function typePin(page, pin) {
+  for (const d of pin) await page.locator(`[data-testid=pinpad] [data-key="${d}"]`).click()
+  await page.locator('[data-testid=pinpad] [data-key=ok]').click()
+}
+
+/** readerConnected waits until the (simulated) reader's port is open. */
+export async function readerConnected(page) {
+  for (let i = 0; i < 100; i++) {
+    const devs = await page.evaluate(() => window.go.main.App.Devices())
+    if (devs.find((d) => d.name === 'reader')?.connected) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error('reader never connected')
+}

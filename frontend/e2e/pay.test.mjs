@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors, root } from './harness.mjs'
+import { assertNoAppErrors, launchBrowser, openKiosk, openProcedure, root, startKiosk, startSession } from './harness.mjs'
 
 const KIOSKCTL = join(root, 'build/bin/kioskctl')
 
@@ -12,9 +12,7 @@ test('pay a fee: VietQR on screen → signed bank notice → paid → receipt pr
   try {
     const page = await openKiosk(browser)
     await startSession(page)
-    await page.getByTestId('tile-search').click()
-    for (const ch of 'lltp') await page.locator(`[data-testid=keyboard] [data-key="${ch}"]`).click()
-    await page.getByTestId('result').first().click()
+    await openProcedure(page, 'lltp')
     await page.getByTestId('go-pay').click()
     await page.getByTestId('pay-qr').waitFor()
     assert.match(await page.getByTestId('pay-amount').innerText(), /200\.000/)

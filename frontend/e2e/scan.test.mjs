@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+import { assertNoAppErrors, launchBrowser, openKiosk, readerConnected, startKiosk, startSession } from './harness.mjs'
 
 // A generated identity (no real person): province 001, male born 1999.
 const ID = '001099012345'
@@ -65,12 +65,7 @@ test('simulated serial reader: card → masked name; garbled read → plain mess
     await page.getByTestId('scan-waiting').waitFor()
     // Through the real serial driver: emulator → pty → tarm/serial → assembler → parser → session → event.
     const send = (kind) => page.evaluate((k) => window.go.main.App.SimReaderSend(k), kind)
-    for (let i = 0; ; i++) {
-      const devs = await page.evaluate(() => window.go.main.App.Devices())
-      if (devs.find((d) => d.name === 'reader')?.connected) break
-      if (i > 50) throw new Error('reader never connected: ' + JSON.stringify(devs))
-      await page.waitForTimeout(100)
-    }
+    await readerConnected(page)
     await send('garbled')
     await page.getByTestId('scan-error').filter({ hasText: 'Không đọc được thẻ, vui lòng đặt lại thẻ.' }).waitFor()
     await send('mrz')

@@ -1,3 +1,4 @@
+import { typeKeys, openProcedure, holdStaffCorner, readerConnected, typePin } from './harness.mjs'
 // How to reach each screen, for screenshots. Feature screens add themselves here.
 export const screens = [
   { name: 'attract', show: async (page) => page.getByTestId('attract').waitFor() },
@@ -12,8 +13,7 @@ screens.push(
   { name: 'skills', show: async (page) => { await page.getByTestId('tile-skills').click(); await page.getByTestId('guide-vneid').waitFor() } },
   { name: 'skills-guide', show: async (page) => { await page.getByTestId('tile-skills').click(); await page.getByTestId('guide-vneid').click(); await page.locator('.qr img').waitFor() } },
   { name: 'pinpad', show: async (page) => {
-    const b = await page.getByTestId('staff-corner').boundingBox()
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2); await page.mouse.down(); await page.waitForTimeout(3200); await page.mouse.up()
+    await holdStaffCorner(page)
     await page.getByTestId('pinpad').waitFor()
   } },
 )
@@ -21,22 +21,16 @@ screens.push(
   { name: 'scan', show: async (page) => { await page.getByTestId('tile-scan').click(); await page.getByTestId('scan-waiting').waitFor() } },
   { name: 'scan-result', show: async (page) => {
     await page.getByTestId('tile-scan').click()
-    for (let i = 0; i < 50; i++) {
-      const d = await page.evaluate(() => window.go.main.App.Devices())
-      if (d.find((x) => x.name === 'reader')?.connected) break
-      await page.waitForTimeout(100)
-    }
+    await readerConnected(page)
     await page.evaluate(() => window.go.main.App.SimReaderSend('qr'))
     await page.getByTestId('scan-result').waitFor()
   } },
 )
-const typeKeys = async (page, s) => { for (const ch of s) await page.locator(`[data-testid=keyboard] [data-key="${ch === ' ' ? 'space' : ch}"]`).click() }
-const openProc = async (page, q) => { await page.getByTestId('tile-search').click(); await typeKeys(page, q); await page.getByTestId('result').first().click(); await page.getByTestId('procedure').waitFor() }
 screens.push(
   { name: 'search', show: async (page) => { await page.getByTestId('tile-search').click(); await typeKeys(page, 'lys lichj'); await page.getByTestId('result').first().waitFor() } },
-  { name: 'procedure', show: async (page) => openProc(page, 'ly lich') },
-  { name: 'guide-case', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').first().waitFor() } },
-  { name: 'guide-papers', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').nth(2).click(); await page.getByTestId('paper').first().click() } },
+  { name: 'procedure', show: async (page) => openProcedure(page, 'ly lich') },
+  { name: 'guide-case', show: async (page) => { await openProcedure(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').first().waitFor() } },
+  { name: 'guide-papers', show: async (page) => { await openProcedure(page, 'lltp'); await page.getByTestId('go-guide').click(); await page.getByTestId('case-option').nth(2).click(); await page.getByTestId('paper').first().click() } },
   { name: 'queue', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').waitFor() } },
   { name: 'queue-priority', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').waitFor() } },
   { name: 'ticket', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-result').waitFor() } },
@@ -45,5 +39,12 @@ screens.push(
     await page.getByTestId('tile-queue').click(); await page.getByTestId('service-CT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-print-failed').waitFor()
     await page.evaluate(() => window.go.main.App.SimPrinterSet('ok'))
   } },
-  { name: 'pay', show: async (page) => { await openProc(page, 'lltp'); await page.getByTestId('go-pay').click(); await page.getByTestId('pay-qr').waitFor() } },
+  { name: 'pay', show: async (page) => { await openProcedure(page, 'lltp'); await page.getByTestId('go-pay').click(); await page.getByTestId('pay-qr').waitFor() } },
 )
+const staffScreen = (role, pin) => async (page) => {
+  await page.evaluate(async () => { await window.go.main.App.StaffSetup('technician', '730514'); await window.go.main.App.StaffSetup('staff', '482915') })
+  await holdStaffCorner(page)
+  await typePin(page, pin)
+  await page.getByTestId(role + '-mode').waitFor()
+}
+screens.push({ name: 'staff', show: staffScreen('staff', '482915') }, { name: 'technician', show: staffScreen('technician', '730514') })

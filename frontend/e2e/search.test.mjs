@@ -1,20 +1,16 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+import { assertNoAppErrors, launchBrowser, openKiosk, startKiosk, startSession, typeKeys } from './harness.mjs'
 
 let kiosk, browser
 before(async () => { kiosk = await startKiosk(); browser = await launchBrowser() })
 after(async () => { await browser?.close(); await kiosk?.stop() })
 
-async function typeOnKeyboard(page, text) {
-  for (const ch of text) await page.locator(`[data-testid=keyboard] [data-key="${ch === ' ' ? 'space' : ch}"]`).click()
-}
-
 test('type "ly lich" on the on-screen keyboard → criminal record first → details', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
   await page.getByTestId('tile-search').click()
-  await typeOnKeyboard(page, 'ly lich')
+  await typeKeys(page, 'ly lich')
   assert.equal(await page.getByTestId('search-query').innerText(), 'ly lich|')
   const first = page.getByTestId('result').first()
   await first.filter({ hasText: 'Cấp Phiếu lý lịch tư pháp' }).waitFor()
@@ -36,11 +32,11 @@ test('Telex typing composes accents; nonsense gives suggestions', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
   await page.getByTestId('tile-search').click()
-  await typeOnKeyboard(page, 'soor ddor')
+  await typeKeys(page, 'soor ddor')
   assert.equal(await page.getByTestId('search-query').innerText(), 'sổ đỏ|')
   await page.getByTestId('result').first().filter({ hasText: /Giấy chứng nhận lần đầu/ }).waitFor()
   await page.locator('[data-testid=keyboard] [data-key=clear]').click()
-  await typeOnKeyboard(page, 'qqq zzz')
+  await typeKeys(page, 'qqq zzz')
   await page.getByTestId('no-results').waitFor()
   assert.ok(await page.getByTestId('suggestion').count() > 0)
   assertNoAppErrors(page)

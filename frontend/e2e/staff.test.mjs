@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+import { assertNoAppErrors, holdStaffCorner, launchBrowser, openKiosk, startKiosk, startSession, typePin } from './harness.mjs'
 
 let kiosk, browser
 before(async () => {
@@ -13,18 +13,11 @@ after(async () => {
   await kiosk?.stop()
 })
 
-async function typePin(page, pin) {
-  for (const d of pin) await page.locator(`[data-testid=pinpad] [data-key="${d}"]`).click()
-  await page.locator('[data-testid=pinpad] [data-key=ok]').click()
-}
-
 async function openPad(page) {
   // Hidden entry: hold the emblem for 3 seconds; a short tap does nothing.
-  const box = await page.getByTestId('staff-corner').boundingBox()
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await page.mouse.down(); await page.waitForTimeout(500); await page.mouse.up()
+  await holdStaffCorner(page, 500)
   assert.equal(await page.getByTestId('pinpad').count(), 0, 'a short tap must not open the PIN pad')
-  await page.mouse.down(); await page.waitForTimeout(3300); await page.mouse.up()
+  await holdStaffCorner(page)
   await page.getByTestId('pinpad').waitFor()
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors } from './harness.mjs'
+import { assertNoAppErrors, holdStaffCorner, launchBrowser, openKiosk, startKiosk, startSession, typePin } from './harness.mjs'
 
 test('technician changes the printer baud → config saved atomically → printer reconnects and prints', async () => {
   const kiosk = await startKiosk()
@@ -11,11 +11,8 @@ test('technician changes the printer baud → config saved atomically → printe
     const page = await openKiosk(browser)
     await startSession(page)
     await page.evaluate(async () => { await window.go.main.App.StaffSetup('technician', '730514'); await window.go.main.App.StaffSetup('staff', '482915') })
-    const box = await page.getByTestId('staff-corner').boundingBox()
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-    await page.mouse.down(); await page.waitForTimeout(3300); await page.mouse.up()
-    for (const d of '730514') await page.locator(`[data-testid=pinpad] [data-key="${d}"]`).click()
-    await page.locator('[data-testid=pinpad] [data-key=ok]').click()
+    await holdStaffCorner(page)
+    await typePin(page, '730514')
     await page.getByTestId('technician-mode').waitFor()
     await page.getByTestId('light-printer').waitFor()
 

@@ -1,12 +1,9 @@
 package core
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/idcard/synth"
 	"github.com/motcua/kiosk/kiosk/doc"
 )
@@ -22,11 +19,7 @@ func text(d doc.Doc) string {
 }
 
 func TestChecklistContents(t *testing.T) {
-	cfg := config.Default()
-	cfg.Store.Path = filepath.Join(t.TempDir(), "kiosk.db")
-	k := New(Options{Config: cfg, Logger: quiet()})
-	k.Start(context.Background(), nil)
-	defer k.Stop()
+	k, _ := startKiosk(t, nil)
 
 	// Lý lịch tư pháp, case "ủy quyền": ticked the form and the ID, missing the authorisation.
 	d, err := k.ChecklistDoc("2.000488", 2, []int{0, 2}, false)

@@ -89,7 +89,11 @@ func (k *Kiosk) PrinterStatus() DeviceStatus {
 	defer cancel()
 	s, err := k.thePrinter().Status(ctx)
 	c := k.Config()
-	d := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: c.Printer.Port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
+	port := c.Printer.Port
+	if c.Printer.Driver == "sim" {
+		port, _ = k.simLink("printer")
+	}
+	d := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
 	switch {
 	case err != nil:
 		d.Detail = err.Error()

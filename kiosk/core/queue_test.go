@@ -14,11 +14,7 @@ import (
 // A ticket goes through the real driver and serial code into the emulator;
 // paper out keeps the number and flags the ticket; staff reprint it.
 func TestTicketToSimulatedPrinter(t *testing.T) {
-	cfg := config.Default()
-	cfg.Store.Path = filepath.Join(t.TempDir(), "kiosk.db")
-	k := New(Options{Config: cfg, Logger: quiet()})
-	k.Start(context.Background(), nil)
-	defer k.Stop()
+	k, _ := startKiosk(t, nil)
 
 	tk, err := k.IssueTicket("HT", "")
 	if err != nil || tk.PrintState != "printed" || tk.Code != "A-0001" {

@@ -1,25 +1,14 @@
 package core
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/events"
 )
 
 // The simulated reader sends cards over a pseudo-terminal; the real serial
 // driver reads them and the session gets the identity.
 func TestSimulatedReaderThroughSerial(t *testing.T) {
-	dir := t.TempDir()
-	cfg := config.Default()
-	cfg.Store.Path = filepath.Join(dir, "kiosk.db")
-	k := New(Options{Config: cfg, Logger: quiet()})
-	rec := &events.Recorder{}
-	k.Start(context.Background(), rec)
-	defer k.Stop()
+	k, rec := startKiosk(t, nil)
 
 	waitScan := func() ScanEvent {
 		t.Helper()

@@ -31,18 +31,22 @@ func (k *Kiosk) StaffPayments() ([]payment.Payment, error) {
 	return ps, err
 }
 
-// ReportDirs suggests folders for the daily report: removable media first.
-func (k *Kiosk) ReportDirs() []string {
+// mediaDirs lists mounted removable media (USB sticks) and then
+// <data dir>/<fallback>, where reports go and catalogs come from.
+func mediaDirs(fallback string) []string {
 	var out []string
 	for _, pat := range []string{"/media/*/*", "/run/media/*/*"} {
 		m, _ := filepath.Glob(pat)
 		out = append(out, m...)
 	}
 	if d, err := config.DataDir(); err == nil {
-		out = append(out, filepath.Join(d, "reports"))
+		out = append(out, filepath.Join(d, fallback))
 	}
 	return out
 }
+
+// ReportDirs suggests folders for the daily report: removable media first.
+func (k *Kiosk) ReportDirs() []string { return mediaDirs("reports") }
 
 // StaffExportReport writes today's report (tickets, payments, ratings) as
 // CSV into dir and returns the file path (staff mode). No personal data.

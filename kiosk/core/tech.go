@@ -204,16 +204,8 @@ func (k *Kiosk) TechCatalogFiles() ([]string, error) {
 	if _, err := k.mode.Require("catalog_import", k.now()); err != nil {
 		return nil, err
 	}
-	var dirs []string
-	for _, pat := range []string{"/media/*/*", "/run/media/*/*"} {
-		m, _ := filepath.Glob(pat)
-		dirs = append(dirs, m...)
-	}
-	if d, err := config.DataDir(); err == nil {
-		dirs = append(dirs, filepath.Join(d, "import"))
-	}
 	out := []string{}
-	for _, d := range dirs {
+	for _, d := range mediaDirs("import") {
 		for _, ext := range []string{"*.json", "*.csv"} {
 			m, _ := filepath.Glob(filepath.Join(d, ext))
 			out = append(out, m...)
