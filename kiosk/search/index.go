@@ -148,8 +148,11 @@ func (ix *Index) lookup(word string, last bool) []match {
 		// Prefix: always for the word being typed, and for 3+ letter words.
 		if last || len(v) >= 3 {
 			room := maxTerms
-			if len(v) < 3 {
-				room = 12 // one or two letters: only the first few words they start
+			switch len(v) {
+			case 1:
+				room = 6 // one letter: only the first few words it starts
+			case 2:
+				room = 12
 			}
 			i := sort.SearchStrings(ix.terms, v)
 			for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < room; i++ {

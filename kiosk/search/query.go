@@ -115,8 +115,35 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	}
 	const rerank = 200
 	if len(cands) > rerank {
-		sort.Slice(cands, func(i, j int) bool { return cands[i].s > cands[j].s })
-		cands = cands[:rerank]
+		// Keep the best 200 with a bounded min-heap: O(n log 200), not a full sort.
+		h := cands[:rerank]
+		less := func(i, j int) bool { return h[i].s < h[j].s }
+		down := func(i int) {
+			for {
+				l, small := 2*i+1, i
+				if l < len(h) && less(l, small) {
+					small = l
+				}
+				if r := l + 1; r < len(h) && less(r, small) {
+					small = r
+				}
+				if small == i {
+					return
+				}
+				h[i], h[small] = h[small], h[i]
+				i = small
+			}
+		}
+		for i := len(h)/2 - 1; i >= 0; i-- {
+			down(i)
+		}
+		for _, c := range cands[rerank:] {
+			if c.s > h[0].s {
+				h[0] = c
+				down(0)
+			}
+		}
+		cands = h
 	}
 	out := make([]Result, 0, len(cands))
 	for _, c := range cands {
