@@ -27,6 +27,14 @@ test('technician changes the printer baud → config saved atomically → printe
     await page.getByTestId('tech-preview').waitFor({ timeout: 20_000 })
     assert.match(kiosk.log(), /printer ready" driver=sim port=\S+ baud=9600/)
     assert.match(kiosk.log(), /config saved from technician mode" .*changed=printer/)
+    // Live reader monitor: frames with the parse result, personal fields masked.
+    await page.evaluate(() => window.go.main.App.SimReaderSend('qr'))
+    await page.evaluate(() => window.go.main.App.SimReaderSend('garbled'))
+    await page.waitForTimeout(800)
+    await page.getByTestId('tech-monitor').click()
+    const mon = await page.getByTestId('monitor-lines').innerText()
+    assert.match(mon, /qr · \d+ B · 1 dòng · OK \d{4}\*{6}\d{2}/)
+    assert.match(mon, /not a CCCD QR/)
     assertNoAppErrors(page)
   } finally {
     await browser.close()

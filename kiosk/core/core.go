@@ -47,6 +47,7 @@ type Kiosk struct {
 	devices  deviceBook
 	ratings  *rating.Book
 	reader   readerDev
+	monitor  readerMonitor
 	catalog  catalogState
 	printer  printerDev
 	queue    *queue.Service

@@ -202,3 +202,20 @@ func (k *Kiosk) startPayments(ctx context.Context) {
 	}()
 	k.log.Info("payment notices accepted", "listen", c.Listen, "casso", c.CassoKey != "", "payos", c.PayOSKey != "", "sepay", c.SePayKey != "")
 }
+
+// StaffVoidPayment cancels an unpaid or disputed payment with a reason (staff mode), audited.
+func (k *Kiosk) StaffVoidPayment(ref, reason string) (PaymentView, error) {
+	role, err := k.mode.Require("payment_void", k.now())
+	if err != nil {
+		return PaymentView{}, err
+	}
+	ctx := context.Background()
+	p, err := k.ledger.Void(ctx, ref, reason)
+	if err != nil {
+		return PaymentView{}, err
+	}
+	staff.Audit(ctx, k.db, k.now(), role, "payment_void", ref, reason)
+	v := k.paymentView(p)
+	k.Emit(eventPayment, v)
+	return v, nil
+}

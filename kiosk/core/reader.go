@@ -85,7 +85,52 @@ func (k *Kiosk) startReader(ctx context.Context, c config.Reader) {
 }
 
 func (k *Kiosk) onReaderCard(e reader.Event) {
+	k.monitor.add(e)
 	k.acceptCard(e.Identity, e.Err, "serial "+e.Format)
+}
+
+// MonitorLine is one frame as the technician's live reader monitor shows it:
+// never a name or a full ID number.
+type MonitorLine struct {
+	At       string `json:"at"`
+	Format   string `json:"format"`
+	Bytes    int    `json:"bytes"`
+	Lines    int    `json:"lines"`
+	TimedOut bool   `json:"timedOut"`
+	OK       bool   `json:"ok"`
+	MaskedID string `json:"maskedId"`
+	Detail   string `json:"detail"` // the parser's log-safe error text
+}
+
+type readerMonitor struct {
+	mu    sync.Mutex
+	lines []MonitorLine
+}
+
+func (m *readerMonitor) add(e reader.Event) {
+	l := MonitorLine{At: e.At.UTC().Format(time.RFC3339), Format: e.Format, Bytes: e.Bytes, Lines: e.Lines, TimedOut: e.TimedOut, OK: e.Err == nil}
+	if e.Identity != nil {
+		l.MaskedID = e.Identity.Masked()
+	}
+	if e.Err != nil {
+		l.Detail = e.Err.Error()
+	}
+	m.mu.Lock()
+	m.lines = append(m.lines, l)
+	if len(m.lines) > 20 {
+		m.lines = m.lines[len(m.lines)-20:]
+	}
+	m.mu.Unlock()
+}
+
+// TechReaderMonitor returns the last frames the reader sent (technician mode).
+func (k *Kiosk) TechReaderMonitor() ([]MonitorLine, error) {
+	if _, err := k.mode.Require("devices", k.now()); err != nil {
+		return nil, err
+	}
+	k.monitor.mu.Lock()
+	defer k.monitor.mu.Unlock()
+	return append([]MonitorLine{}, k.monitor.lines...), nil
 }
 
 // SimReaderSend makes the simulated reader send a generated card: kind is

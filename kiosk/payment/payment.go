@@ -298,3 +298,19 @@ func (l *Ledger) List(ctx context.Context, since time.Time, statuses ...string) 
 	}
 	return out, rows.Err()
 }
+
+// Void cancels a payment that will not be paid here (wrong amount refunded,
+// duplicate, test) with the staff member's reason; a paid one cannot be voided.
+func (l *Ledger) Void(ctx context.Context, ref, reason string) (Payment, error) {
+	if strings.TrimSpace(reason) == "" {
+		return Payment{}, errors.New("payment: a reason is required")
+	}
+	res, err := l.db.ExecContext(ctx, `UPDATE payments SET status = 'cancelled', review_reason = ? WHERE ref = ? AND status IN ('awaiting', 'needs_review', 'expired')`, "void: "+reason, ref)
+	if err != nil {
+		return Payment{}, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Payment{}, fmt.Errorf("payment %s: nothing to void (paid or unknown)", ref)
+	}
+	return l.Get(ctx, ref)
+}

@@ -296,3 +296,18 @@ func TestPayOSPublishedSample(t *testing.T) {
 		t.Fatalf("notice %+v", n)
 	}
 }
+
+func TestVoid(t *testing.T) {
+	ctx := context.Background()
+	l, c, srv, _ := setup(t)
+	a, _ := l.Create(ctx, "", "fee", 50000)
+	postCasso(t, srv.URL, "casso-key", c.now(), cassoBody("4001", 45000, "KIOSK01 "+a.Ref))
+	if p, err := l.Void(ctx, a.Ref, "đã hoàn tiền"); err != nil || p.Status != Cancelled || p.ReviewReason != "void: đã hoàn tiền" {
+		t.Fatalf("void: %+v %v", p, err)
+	}
+	b, _ := l.Create(ctx, "", "fee", 50000)
+	postCasso(t, srv.URL, "casso-key", c.now(), cassoBody("4002", 50000, "KIOSK01 "+b.Ref))
+	if _, err := l.Void(ctx, b.Ref, "nhầm"); err == nil {
+		t.Fatal("voided a paid payment")
+	}
+}

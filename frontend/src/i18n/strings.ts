@@ -218,6 +218,11 @@ export const vi = {
   'staff.reason.cash': 'Thu tiền mặt',
   'staff.reason.bankapp': 'Đã thấy trên ứng dụng ngân hàng',
   'staff.reason.statement': 'Đã đối chiếu sao kê',
+  'staff.void.refund': 'Huỷ: đã hoàn tiền',
+  'staff.void.duplicate': 'Huỷ: giao dịch trùng',
+  'staff.voided': 'Đã huỷ',
+  'tech.monitor': 'Theo dõi đầu đọc',
+  'tech.monitor.empty': 'Chưa có lần đọc nào.',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
 }
 
@@ -439,6 +444,11 @@ export const en: Record<Key, string> = {
   'staff.reason.cash': 'Paid in cash',
   'staff.reason.bankapp': 'Seen in the bank app',
   'staff.reason.statement': 'Checked the statement',
+  'staff.void.refund': 'Void: refunded',
+  'staff.void.duplicate': 'Void: duplicate',
+  'staff.voided': 'Voided',
+  'tech.monitor': 'Reader monitor',
+  'tech.monitor.empty': 'No reads yet.',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
 }
 
