@@ -119,14 +119,12 @@ func catalogExport(args []string, stdout, stderr io.Writer) int {
 	if *sample {
 		f, err = catalog.LoadSample()
 	} else {
-		var db interface{ Close() error }
-		_, sdb, oerr := sf.open(context.Background())
+		_, db, oerr := sf.open(context.Background())
 		if oerr != nil {
 			return fail(stderr, "catalog export: %v", oerr)
 		}
-		db = sdb
 		defer db.Close()
-		f, err = catalog.NewRepo(sdb).All(context.Background())
+		f, err = catalog.NewRepo(db).All(context.Background())
 	}
 	if err != nil {
 		return fail(stderr, "catalog export: %v", err)

@@ -186,11 +186,13 @@ func storeProblem(err error) Problem {
 	return p
 }
 
-// clock drives the idle logic; it is the only timer the session needs.
+// clock drives the idle logic and mode timeout four times a second, and
+// expires overdue payments every few seconds: the kiosk's one timer.
 func (k *Kiosk) clock(ctx context.Context) {
 	defer k.wg.Done()
 	t := time.NewTicker(250 * time.Millisecond)
 	defer t.Stop()
+	var swept time.Time
 	for {
 		select {
 		case <-ctx.Done():
@@ -199,6 +201,10 @@ func (k *Kiosk) clock(ctx context.Context) {
 			now := k.now()
 			k.Session.Tick(now)
 			k.tickMode(now)
+			if now.Sub(swept) >= 5*time.Second {
+				swept = now
+				k.sweepPayments()
+			}
 		}
 	}
 }

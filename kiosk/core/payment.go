@@ -174,30 +174,12 @@ func (k *Kiosk) startPayments(ctx context.Context) {
 		return
 	}
 	r := &payment.Receiver{Ledger: k.ledger, Keys: payment.Keys{Casso: c.CassoKey, PayOS: c.PayOSKey, SePay: c.SePayKey}, Log: k.log, Now: k.now, OnDone: k.onPaymentNotice}
-	k.wg.Add(2)
+	k.wg.Add(1)
 	go func() {
 		defer k.wg.Done()
 		if err := r.Serve(ctx, c.Listen); err != nil {
 			k.addProblem(Problem{Area: "payment", Citizen: "Thanh toán QR tạm thời chưa tự xác nhận được; cán bộ sẽ xác nhận giúp bạn.", CitizenEN: "QR payments cannot be confirmed automatically right now; staff will confirm yours.", Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
 			k.log.Error("payment notice receiver stopped", "listen", c.Listen, "err", err)
-		}
-	}()
-	go func() {
-		defer k.wg.Done()
-		t := time.NewTicker(5 * time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				refs, _ := k.ledger.ExpireDue(context.Background())
-				for _, ref := range refs {
-					if p, err := k.ledger.Get(context.Background(), ref); err == nil {
-						k.Emit(eventPayment, k.paymentView(p))
-					}
-				}
-			}
 		}
 	}()
 	k.log.Info("payment notices accepted", "listen", c.Listen, "casso", c.CassoKey != "", "payos", c.PayOSKey != "", "sepay", c.SePayKey != "")
@@ -218,4 +200,17 @@ func (k *Kiosk) StaffVoidPayment(ref, reason string) (PaymentView, error) {
 	v := k.paymentView(p)
 	k.Emit(eventPayment, v)
 	return v, nil
+}
+
+// sweepPayments expires overdue payments and tells the screen (the clock calls it).
+func (k *Kiosk) sweepPayments() {
+	if k.ledger == nil {
+		return
+	}
+	refs, _ := k.ledger.ExpireDue(context.Background())
+	for _, ref := range refs {
+		if p, err := k.ledger.Get(context.Background(), ref); err == nil {
+			k.Emit(eventPayment, k.paymentView(p))
+		}
+	}
 }
