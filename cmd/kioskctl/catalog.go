@@ -20,6 +20,7 @@ func init() {
 		"import": catalogImport,
 		"export": catalogExport,
 		"gen":    catalogGen,
+		"misses": catalogMisses,
 	}))
 }
 
@@ -157,6 +158,37 @@ func catalogGen(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := json.NewEncoder(w).Encode(catalog.Generate(*n, *seed)); err != nil {
 		return fail(stderr, "catalog gen: %v", err)
+	}
+	return 0
+}
+
+// catalogMisses lists, for staff, what citizens searched for and did not
+// find (folded queries only; number-like ones are never stored).
+func catalogMisses(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("catalog misses", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.add(fs)
+	days := fs.Int("days", 30, "look back this many days")
+	limit := fs.Int("limit", 50, "rows to print")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *days < 1 {
+		return fail(stderr, "usage: kioskctl catalog misses [--db PATH] [--days N] [--limit N]")
+	}
+	_, db, err := sf.open(context.Background())
+	if err != nil {
+		return fail(stderr, "catalog misses: %v", err)
+	}
+	defer db.Close()
+	ms, err := catalog.NewRepo(db).Misses(context.Background(), time.Now().AddDate(0, 0, -*days), *limit)
+	if err != nil {
+		return fail(stderr, "catalog misses: %v", err)
+	}
+	if len(ms) == 0 {
+		fmt.Fprintf(stdout, "no unanswered searches in the last %d days\n", *days)
+		return 0
+	}
+	for _, m := range ms {
+		fmt.Fprintf(stdout, "%5d  %s  %s\n", m.Count, m.Last.Local().Format("2006-01-02 15:04"), m.Query)
 	}
 	return 0
 }

@@ -55,3 +55,46 @@ func TestCatalogImportKeepsPreviousOnError(t *testing.T) {
 		t.Fatalf("previous catalog not kept: %s", out.String())
 	}
 }
+
+func TestCatalogCheckExportAndMisses(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	var out, errb bytes.Buffer
+	run := func(args ...string) int {
+		out.Reset()
+		errb.Reset()
+		return dispatch(args, &out, &errb)
+	}
+	// The shipped sample exports, checks clean and imports.
+	if run("catalog", "export", "--sample") != 0 {
+		t.Fatal(errb.String())
+	}
+	sample := filepath.Join(dir, "sample.json")
+	os.WriteFile(sample, out.Bytes(), 0o600)
+	if run("catalog", "check", sample) != 0 || !strings.Contains(out.String(), "ok, 44 procedures") {
+		t.Fatalf("check: %s %s", out.String(), errb.String())
+	}
+	if run("catalog", "import", "--db", db, sample) != 0 {
+		t.Fatal(errb.String())
+	}
+	if run("catalog", "export", "--db", db) != 0 || !strings.Contains(out.String(), `"code": "2.000488"`) {
+		t.Fatalf("export: %s", errb.String())
+	}
+	// Filters reach the index.
+	if run("search", "--json", "--agency", "cong an", "--limit", "50", "tru") != 0 {
+		t.Fatal(errb.String())
+	}
+	var rs []struct{ Code, Agency string }
+	json.Unmarshal(out.Bytes(), &rs)
+	if len(rs) == 0 {
+		t.Fatal("agency filter found nothing")
+	}
+	for _, r := range rs {
+		if !strings.Contains(strings.ToLower(r.Agency), "công an") {
+			t.Errorf("agency filter let through %+v", r)
+		}
+	}
+	if run("catalog", "misses", "--db", db) != 0 || !strings.Contains(out.String(), "no unanswered searches") {
+		t.Fatalf("misses: %s %s", out.String(), errb.String())
+	}
+}

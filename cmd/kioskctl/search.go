@@ -25,8 +25,9 @@ func searchCmd(args []string, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "search the catalog imported into this store")
 	field := fs.String("field", "", "only this field (lĩnh vực)")
 	level := fs.String("level", "", "only this level")
+	agency := fs.String("agency", "", "only agencies whose name contains this (accents optional)")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
-		return fail(stderr, "usage: kioskctl search [--limit N] [--json] [--catalog FILE | --db PATH] QUERY")
+		return fail(stderr, "usage: kioskctl search [--limit N] [--json] [--catalog FILE | --db PATH] [--field F] [--level L] [--agency A] QUERY")
 	}
 	var f catalog.File
 	var err error
@@ -48,12 +49,14 @@ func searchCmd(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "search: %v", err)
 	}
 	ix := search.NewIndex(f.Procedures)
-	rs := ix.Search(strings.Join(fs.Args(), " "), search.Filter{Field: *field, Level: *level}, *limit)
+	rs := ix.Search(strings.Join(fs.Args(), " "), search.Filter{Field: *field, Level: *level, Agency: *agency}, *limit)
 	if *asJSON {
 		if rs == nil {
 			rs = []search.Result{}
 		}
-		json.NewEncoder(stdout).Encode(rs)
+		if err := json.NewEncoder(stdout).Encode(rs); err != nil {
+			return fail(stderr, "search: %v", err)
+		}
 		return 0
 	}
 	if len(rs) == 0 {

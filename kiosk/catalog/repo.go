@@ -126,9 +126,3 @@ func (r *Repo) All(ctx context.Context) (File, error) {
 	}
 	return f, rows.Err()
 }
-
-// LogMiss records a search that found nothing (the folded query only).
-func (r *Repo) LogMiss(ctx context.Context, folded string, now time.Time) error {
-	_, err := r.db.ExecContext(ctx, `INSERT INTO search_misses(at, query) VALUES(?,?)`, now.UTC().Format(time.RFC3339), folded)
-	return err
-}

@@ -33,6 +33,15 @@ func (ps Problems) Error() string {
 var codeRe = regexp.MustCompile(`^[0-9]\.[0-9]{6}(\.[0-9A-Za-z]+)*$`)
 
 var onlineLevels = map[string]bool{"": true, "toàn trình": true, "một phần": true}
+
+// unverifiable names what an "unverified" note may point at: the JSON keys
+// of a procedure, plus fee, time and documents inside its cases and methods.
+var unverifiable = map[string]bool{
+	"code": true, "name": true, "field": true, "level": true, "agency": true, "subjects": true, "steps": true,
+	"methods": true, "cases": true, "result": true, "conditions": true, "legalBasis": true, "forms": true,
+	"onlineLevel": true, "validity": true, "replacedBy": true, "fee": true, "time": true, "documents": true,
+}
+
 var validities = map[string]bool{"": true, "hiệu lực": true, "hết hiệu lực": true, "thay thế": true}
 
 // Validate checks a whole list and returns every problem (nil when fine).
@@ -76,6 +85,9 @@ func Validate(ps []Procedure) Problems {
 			if c.FeeAmount < -1 {
 				add(fmt.Sprintf("cases[%d].feeAmount", ci), "must be -1 (varies), 0 (free) or an amount in VND")
 			}
+			if c.FeeAmount > 0 && strings.TrimSpace(c.Fee) == "" {
+				add(fmt.Sprintf("cases[%d].fee", ci), "a fee amount needs the published fee text beside it")
+			}
 		}
 		for mi, m := range p.Methods {
 			if strings.TrimSpace(m.Method) == "" {
@@ -83,6 +95,9 @@ func Validate(ps []Procedure) Problems {
 			}
 			if m.FeeAmount < -1 {
 				add(fmt.Sprintf("methods[%d].feeAmount", mi), "must be -1 (varies), 0 (free) or an amount in VND")
+			}
+			if m.FeeAmount > 0 && strings.TrimSpace(m.Fee) == "" {
+				add(fmt.Sprintf("methods[%d].fee", mi), "a fee amount needs the published fee text beside it")
 			}
 		}
 		if !onlineLevels[p.OnlineLevel] {
@@ -93,6 +108,13 @@ func Validate(ps []Procedure) Problems {
 		}
 		if p.Validity == "thay thế" && p.ReplacedBy == "" {
 			add("replacedBy", "required when validity is \"thay thế\"")
+		} else if p.ReplacedBy != "" && !codeRe.MatchString(p.ReplacedBy) {
+			add("replacedBy", "must be a procedure code, got %q", p.ReplacedBy)
+		}
+		for _, u := range p.Unverified {
+			if !unverifiable[u] {
+				add("unverified", "%q is not a field name (use code, fee, time, documents, level, agency, …)", u)
+			}
 		}
 		if strings.TrimSpace(p.Source) == "" {
 			add("source", "must name where the entry comes from")

@@ -9,6 +9,7 @@ type acc struct {
 	word1   []float32 // this word's best (or summed, for expansions)
 	touched []int32   // documents with any score
 	wordT   []int32   // documents touched by this word
+	cands   []cand    // candidates buffer, reused
 }
 
 func (ix *Index) getAcc() *acc {

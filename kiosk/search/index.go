@@ -25,50 +25,97 @@ type posting struct {
 	w   float32
 }
 
-// Index is an in-memory inverted index over folded words.
+// Index is an in-memory inverted index over folded words. It is read-only
+// after NewIndex, so any number of goroutines may search it at once.
 type Index struct {
-	procs   []catalog.Procedure
-	names   []string // folded name per doc
-	aliases [][]string
-	terms   []string             // sorted, for prefix ranges
-	post    map[string][]posting // term → postings (max weight per doc)
-	dels    map[string][]string  // one-deletion variant → terms (typos)
-	codes   map[string]int32
-	popular []int32
-	pool    sync.Pool // *acc
+	procs     []catalog.Procedure
+	names     []string   // folded name per doc
+	nameWords [][]string // per doc: each word of the name as written, then its folded form
+	aliases   [][]string
+	terms     []string             // sorted, for prefix ranges
+	post      map[string][]posting // term → postings (max weight per doc)
+	dels      map[string][]string  // one-deletion variant → terms (typos)
+	codes     map[string]int32
+	codeList  []codeRef // every short and full code, lower case, sorted, for code prefixes
+	popular   []int32
+	// Per document, so ranking and filters never touch the big Procedure.
+	fieldID  []uint16
+	levelID  []uint16
+	agency   []string // folded
+	boost    []float32
+	damp     []float32 // 0.5 for withdrawn or replaced procedures, else 1
+	fieldIDs map[string]uint16
+	levelIDs map[string]uint16
+	pool     sync.Pool // *acc
 }
 
-// NewIndex builds the index.
+type codeRef struct {
+	code string
+	d    int32
+}
+
+// NewIndex builds the index. It keeps ps (not a copy): do not change the
+// procedures afterwards.
 func NewIndex(ps []catalog.Procedure) *Index {
+	n := len(ps)
 	ix := &Index{procs: ps, post: map[string][]posting{}, dels: map[string][]string{}, codes: map[string]int32{},
-		names: make([]string, len(ps)), aliases: make([][]string, len(ps))}
-	for i, p := range ps {
+		names: make([]string, n), nameWords: make([][]string, n), aliases: make([][]string, n),
+		fieldID: make([]uint16, n), levelID: make([]uint16, n), agency: make([]string, n),
+		boost: make([]float32, n), damp: make([]float32, n),
+		fieldIDs: map[string]uint16{}, levelIDs: map[string]uint16{}}
+	intern := func(m map[string]uint16, v string) uint16 {
+		id, ok := m[v]
+		if !ok {
+			id = uint16(len(m) + 1)
+			m[v] = id
+		}
+		return id
+	}
+	seen := map[string]float32{}
+	for i := range ps {
+		p := &ps[i]
 		d := int32(i)
 		ix.codes[p.Code] = d
+		ix.codeList = append(ix.codeList, codeRef{strings.ToLower(p.Code), d}) // queries are folded
 		if short := shortCode(p.Code); short != p.Code {
 			ix.codes[short] = d
+			ix.codeList = append(ix.codeList, codeRef{short, d})
+		}
+		ix.fieldID[i] = intern(ix.fieldIDs, p.Field)
+		ix.levelID[i] = intern(ix.levelIDs, p.Level)
+		ix.agency[i] = Fold(p.Agency)
+		ix.damp[i] = 1
+		if p.Validity == "hết hiệu lực" || p.Validity == "thay thế" {
+			ix.damp[i] = 0.5
+		}
+		if p.Popular > 0 {
+			ix.boost[i] = 0.5 / float32(p.Popular)
 		}
 		ix.names[i] = Fold(p.Name)
-		seen := map[string]float32{}
+		for _, w := range strings.Fields(p.Name) {
+			ix.nameWords[i] = append(ix.nameWords[i], w, Fold(w))
+		}
+		clear(seen)
 		add := func(text string, w float32) {
-			for _, t := range Tokens(text) {
+			for _, t := range strings.Fields(text) {
 				if seen[t] < w {
 					seen[t] = w
 				}
 			}
 		}
-		add(p.Name, wName)
+		add(ix.names[i], wName)
 		for _, a := range append(append([]string{}, p.Names...), p.Keywords...) {
-			add(a, wAlias)
-			ix.aliases[i] = append(ix.aliases[i], Fold(a))
-			if exp, ok := abbreviations[Fold(a)]; ok {
+			fa := Fold(a)
+			add(fa, wAlias)
+			ix.aliases[i] = append(ix.aliases[i], fa)
+			if exp, ok := abbreviations[fa]; ok {
 				add(exp, wAlias)
 			}
 		}
-		add(p.Field, wField)
-		add(p.Agency, wAgency)
+		add(Fold(p.Field), wField)
+		add(ix.agency[i], wAgency)
 		for _, c := range p.Cases {
-			add(c.Name, wDocs)
+			add(Fold(c.Name), wDocs)
 		}
 		for t, w := range seen {
 			ix.post[t] = append(ix.post[t], posting{d, w})
@@ -87,6 +134,7 @@ func NewIndex(ps []catalog.Procedure) *Index {
 		}
 	}
 	sort.Strings(ix.terms)
+	sort.Slice(ix.codeList, func(a, b int) bool { return ix.codeList[a].code < ix.codeList[b].code })
 	sort.Slice(ix.popular, func(a, b int) bool { return ps[ix.popular[a]].Popular < ps[ix.popular[b]].Popular })
 	return ix
 }
@@ -127,52 +175,72 @@ type match struct {
 	q    float32
 }
 
-// lookup finds the terms a query word may mean.
+// lookup finds the terms a query word may mean, each with the quality of
+// its best reading: exact (1, or 0.95 through a Telex/VNI reading), prefix
+// (0.75, always for the word being typed, else for 3+ letters) and one typo
+// (0.6, words of 4+ letters, only when no reading is an exact term).
 func (ix *Index) lookup(word string, last bool) []match {
 	var out []match
-	seen := map[string]bool{}
+	at := map[string]int{}
 	addTerm := func(t string, q float32) {
-		if !seen[t] && len(out) < maxTerms {
-			seen[t] = true
+		if i, ok := at[t]; ok {
+			out[i].q = max(out[i].q, q)
+			return
+		}
+		if len(out) < maxTerms {
+			at[t] = len(out)
 			out = append(out, match{t, q})
 		}
 	}
-	for vi, v := range Variants(word) {
-		pen := float32(1)
+	vs := Variants(word)
+	pen := func(vi int) float32 {
 		if vi > 0 {
-			pen = 0.95
+			return 0.95
 		}
+		return 1
+	}
+	exact := false
+	for vi, v := range vs {
 		if _, ok := ix.post[v]; ok {
-			addTerm(v, 1*pen)
+			addTerm(v, pen(vi))
+			exact = true
 		}
-		// Prefix: always for the word being typed, and for 3+ letter words.
-		if last || len(v) >= 3 {
-			room := maxTerms
-			switch len(v) {
-			case 1:
-				room = 6 // one letter: only the first few words it starts
-			case 2:
-				room = 12
-			}
-			i := sort.SearchStrings(ix.terms, v)
-			for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < room; i++ {
-				if ix.terms[i] != v {
-					addTerm(ix.terms[i], 0.75*pen)
-				}
+	}
+	for vi, v := range vs {
+		if !last && len(v) < 3 {
+			continue
+		}
+		room := maxTerms
+		switch len(v) {
+		case 1:
+			room = 6 // one letter: only the first few words it starts
+		case 2:
+			room = 12
+		}
+		i := sort.SearchStrings(ix.terms, v)
+		for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < room; i++ {
+			if ix.terms[i] != v {
+				addTerm(ix.terms[i], 0.75*pen(vi))
 			}
 		}
-		if len(v) >= minTypo {
-			cands := append([]string{}, ix.dels[v]...)
-			for _, d := range deletes(v) {
-				if _, ok := ix.post[d]; ok && len(d) >= minTypo-1 {
-					cands = append(cands, d)
-				}
-				cands = append(cands, ix.dels[d]...)
+	}
+	if exact {
+		return out
+	}
+	for vi, v := range vs {
+		if len(v) < minTypo {
+			continue
+		}
+		cands := append([]string{}, ix.dels[v]...)
+		for _, d := range deletes(v) {
+			if _, ok := ix.post[d]; ok && len(d) >= minTypo-1 {
+				cands = append(cands, d)
 			}
-			for _, t := range cands {
-				if !seen[t] && osa1(v, t) {
-					addTerm(t, 0.6*pen)
-				}
+			cands = append(cands, ix.dels[d]...)
+		}
+		for _, t := range cands {
+			if osa1(v, t) {
+				addTerm(t, 0.6*pen(vi))
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/motcua/kiosk/kiosk/catalog"
 )
@@ -14,9 +15,33 @@ type Filter struct {
 	Agency string `json:"agency"`
 }
 
-func (f Filter) ok(p catalog.Procedure) bool {
-	return (f.Field == "" || p.Field == f.Field) && (f.Level == "" || p.Level == f.Level) &&
-		(f.Agency == "" || strings.Contains(Fold(p.Agency), Fold(f.Agency)))
+// filter is a Filter resolved against the index: ids instead of strings.
+type filter struct {
+	field, level uint16
+	agency       string // folded
+	none         bool   // a named field or level the catalog lacks
+}
+
+func (ix *Index) resolve(f Filter) filter {
+	var r filter
+	var ok bool
+	if f.Field != "" {
+		if r.field, ok = ix.fieldIDs[f.Field]; !ok {
+			r.none = true
+		}
+	}
+	if f.Level != "" {
+		if r.level, ok = ix.levelIDs[f.Level]; !ok {
+			r.none = true
+		}
+	}
+	r.agency = Fold(f.Agency)
+	return r
+}
+
+func (ix *Index) ok(f *filter, d int32) bool {
+	return !f.none && (f.field == 0 || ix.fieldID[d] == f.field) && (f.level == 0 || ix.levelID[d] == f.level) &&
+		(f.agency == "" || strings.Contains(ix.agency[d], f.agency))
 }
 
 // Result is one ranked procedure.
@@ -27,39 +52,51 @@ type Result struct {
 	Level  string  `json:"level"`
 	Agency string  `json:"agency"`
 	Score  float64 `json:"score"`
+	// Matched lists the words of Name, as written, that the query hit (for
+	// highlighting); empty when the match came from a code, an everyday
+	// name, a keyword or the documents.
+	Matched []string `json:"matched"`
 }
 
-func (ix *Index) result(d int32, score float64) Result {
-	p := ix.procs[d]
-	return Result{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, Agency: p.Agency, Score: score}
+func (ix *Index) result(d int32, score float64, terms map[string]bool) Result {
+	p := &ix.procs[d]
+	r := Result{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, Agency: p.Agency, Score: score, Matched: []string{}}
+	if len(terms) > 0 {
+		nw := ix.nameWords[d]
+		for i := 0; i+1 < len(nw); i += 2 {
+			for _, t := range strings.Fields(nw[i+1]) {
+				if terms[t] {
+					r.Matched = append(r.Matched, strings.TrimFunc(nw[i], notAlnum))
+					break
+				}
+			}
+		}
+	}
+	return r
 }
 
-// Search ranks procedures for q. An empty query lists the popular ones
-// (then the rest) under the filter.
+func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// Search ranks procedures for q, best first, at most limit (20 when
+// limit <= 0). An empty query lists the popular ones, then the rest, under
+// the filter. Safe for concurrent use.
 func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	if limit <= 0 {
 		limit = 20
 	}
+	flt := ix.resolve(f)
 	folded := Fold(q)
 	if folded == "" {
-		return ix.browse(f, limit)
+		return ix.browse(&flt, limit)
 	}
 	words := strings.Fields(folded)
 	// Codes: "1.001193", "2.000488", full codes, or a code being typed.
 	if len(words) == 1 && isCode(words[0]) {
-		var out []Result
-		for code, d := range ix.codes {
-			if strings.HasPrefix(code, words[0]) && f.ok(ix.procs[d]) {
-				s := 90.0
-				if code == words[0] {
-					s = 100
-				}
-				out = append(out, ix.result(d, s))
-			}
-		}
-		sortResults(out)
-		return dedupe(out, limit)
+		return ix.searchCode(words[0], &flt, limit)
 	}
+	// The phrase bonuses compare names with the query as meant: each raw
+	// Telex/VNI word replaced by the reading the index knows ("lys" → "ly").
+	phrase := ix.canonical(words)
 	// Expand abbreviations into their words ("lltp" → "ly lich tu phap").
 	var expanded []string
 	for _, w := range words {
@@ -75,6 +112,7 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	n := len(expanded)
 	acc := ix.getAcc()
 	defer ix.putAcc(acc)
+	hit := map[string]bool{} // every index term a query word matched
 	for wi, w := range expanded {
 		last := wi == n-1
 		alts := strings.Split(w, "|")
@@ -82,13 +120,17 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 			sub := strings.Fields(alt)
 			for _, sw := range sub {
 				for _, m := range ix.lookup(sw, last && ai == 0) {
-					for _, p := range ix.post[m.term] {
-						s := p.w * m.q
-						if ai > 0 {
-							// An expansion ("lltp" → four words) counts as one word.
-							acc.word(p.doc, s*1.2/float32(len(sub)), true)
-						} else {
-							acc.word(p.doc, s, false)
+					hit[m.term] = true
+					post := ix.post[m.term]
+					if ai > 0 {
+						// An expansion ("lltp" → four words) counts as one word.
+						k := m.q * 1.2 / float32(len(sub))
+						for _, p := range post {
+							acc.word(p.doc, p.w*k, true)
+						}
+					} else {
+						for _, p := range post {
+							acc.word(p.doc, p.w*m.q, false)
 						}
 					}
 				}
@@ -97,80 +139,140 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 		acc.endWord()
 	}
 	// Rank by word scores, then add phrase bonuses to the best candidates.
-	type cand struct {
-		d int32
-		s float64
-	}
-	cands := make([]cand, 0, 64)
+	cands := acc.cands[:0]
+	invN := 1 / float32(n)
 	for _, d := range acc.touched {
-		p := &ix.procs[d]
-		if !f.ok(*p) {
+		if !ix.ok(&flt, d) {
 			continue
 		}
-		cover := float64(acc.hits[d]) / float64(n)
+		cover := float32(acc.hits[d]) * invN
 		if n >= 2 && cover < 0.5 {
 			continue
 		}
-		cands = append(cands, cand{d, float64(acc.score[d]) * cover * cover})
+		cands = append(cands, cand{d, float64(acc.score[d] * cover * cover)})
 	}
-	const rerank = 200
-	if len(cands) > rerank {
-		// Keep the best 200 with a bounded min-heap: O(n log 200), not a full sort.
-		h := cands[:rerank]
-		less := func(i, j int) bool { return h[i].s < h[j].s }
-		down := func(i int) {
-			for {
-				l, small := 2*i+1, i
-				if l < len(h) && less(l, small) {
-					small = l
-				}
-				if r := l + 1; r < len(h) && less(r, small) {
-					small = r
-				}
-				if small == i {
-					return
-				}
-				h[i], h[small] = h[small], h[i]
-				i = small
-			}
-		}
-		for i := len(h)/2 - 1; i >= 0; i-- {
-			down(i)
-		}
-		for _, c := range cands[rerank:] {
-			if c.s > h[0].s {
-				h[0] = c
-				down(0)
-			}
-		}
-		cands = h
-	}
-	out := make([]Result, 0, len(cands))
-	for _, c := range cands {
-		d, s := c.d, c.s
-		p := &ix.procs[d]
-		if strings.Contains(ix.names[d], folded) {
+	acc.cands = cands
+	cands = topK(cands, rerank)
+	for i := range cands {
+		d, s := cands[i].d, cands[i].s
+		if strings.Contains(ix.names[d], phrase) {
 			s += 2
-			if strings.HasPrefix(ix.names[d], folded) {
+			if strings.HasPrefix(ix.names[d], phrase) {
 				s += 1
 			}
 		}
 		for _, a := range ix.aliases[d] {
-			if a == folded {
+			if a == phrase {
 				s += 3
 				break
-			} else if strings.Contains(a, folded) {
+			} else if strings.Contains(a, phrase) {
 				s += 1.5
 				break
 			}
 		}
-		if p.Popular > 0 {
-			s += 0.5 / float64(p.Popular)
+		s += float64(ix.boost[d])
+		s *= float64(ix.damp[d])
+		cands[i].s = round(s)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].s != cands[j].s {
+			return cands[i].s > cands[j].s
 		}
-		if p.Validity == "hết hiệu lực" || p.Validity == "thay thế" {
-			s *= 0.5
+		return ix.procs[cands[i].d].Code < ix.procs[cands[j].d].Code
+	})
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	out := make([]Result, len(cands))
+	for i, c := range cands {
+		out[i] = ix.result(c.d, c.s, hit)
+	}
+	return out
+}
+
+// canonical joins the query words, each replaced by its first Telex/VNI
+// reading that is an index term when the word itself is not one.
+func (ix *Index) canonical(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		if _, ok := ix.post[w]; ok {
+			continue
 		}
-		out = append(out, ix.result(d, round(s)))
+		for _, v := range Variants(w)[1:] {
+			if _, ok := ix.post[v]; ok {
+				out[i] = v
+				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+type cand struct {
+	d int32
+	s float64
+}
+
+// rerank is how many word-score leaders get the phrase bonuses.
+const rerank = 200
+
+// topK keeps the k best of cs (in no order) with a bounded min-heap:
+// O(n log k), not a full sort. It reorders cs in place.
+func topK(cs []cand, k int) []cand {
+	if len(cs) <= k {
+		return cs
+	}
+	h := cs[:k]
+	down := func(i int) {
+		for {
+			l, small := 2*i+1, i
+			if l < len(h) && h[l].s < h[small].s {
+				small = l
+			}
+			if r := l + 1; r < len(h) && h[r].s < h[small].s {
+				small = r
+			}
+			if small == i {
+				return
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, c := range cs[k:] {
+		if c.s > h[0].s {
+			h[0] = c
+			down(0)
+		}
+	}
+	return h
+}
+
+// searchCode finds procedures whose short or full code starts with code;
+// an exact code scores 100, a prefix 90.
+func (ix *Index) searchCode(code string, f *filter, limit int) []Result {
+	i := sort.Search(len(ix.codeList), func(i int) bool { return ix.codeList[i].code >= code })
+	var out []Result
+	at := map[int32]int{}
+	for ; i < len(ix.codeList) && strings.HasPrefix(ix.codeList[i].code, code); i++ {
+		c := ix.codeList[i]
+		if !ix.ok(f, c.d) {
+			continue
+		}
+		s := 90.0
+		if c.code == code {
+			s = 100
+		}
+		if j, dup := at[c.d]; dup {
+			out[j].Score = max(out[j].Score, s)
+			continue
+		}
+		at[c.d] = len(out)
+		out = append(out, ix.result(c.d, s, nil))
 	}
 	sortResults(out)
 	if len(out) > limit {
@@ -190,73 +292,54 @@ func sortResults(rs []Result) {
 	})
 }
 
-func dedupe(rs []Result, limit int) []Result {
-	seen := map[string]bool{}
-	var out []Result
-	for _, r := range rs {
-		if !seen[r.Code] {
-			seen[r.Code] = true
-			out = append(out, r)
-		}
-	}
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out
-}
-
-func (ix *Index) browse(f Filter, limit int) []Result {
-	var out []Result
+func (ix *Index) browse(f *filter, limit int) []Result {
+	out := []Result{}
 	seen := map[int32]bool{}
 	for _, d := range ix.popular {
-		if f.ok(ix.procs[d]) {
-			out = append(out, ix.result(d, 0))
+		if len(out) < limit && ix.ok(f, d) {
+			out = append(out, ix.result(d, 0, nil))
 			seen[d] = true
 		}
 	}
-	for d := range ix.procs {
-		if len(out) >= limit {
-			break
+	for d := int32(0); int(d) < len(ix.procs) && len(out) < limit; d++ {
+		if !seen[d] && ix.ok(f, d) {
+			out = append(out, ix.result(d, 0, nil))
 		}
-		if !seen[int32(d)] && f.ok(ix.procs[d]) {
-			out = append(out, ix.result(int32(d), 0))
-		}
-	}
-	if len(out) > limit {
-		out = out[:limit]
 	}
 	return out
 }
 
 // Suggest offers something when a search found nothing: the procedures
-// whose names share the most letters-trigrams with the query, else the
-// popular ones. popular reports which.
+// whose names share the most letter trigrams with the query (at least two),
+// else the popular ones. popular reports which.
 func (ix *Index) Suggest(q string, limit int) (rs []Result, popular bool) {
+	if limit <= 0 {
+		limit = 5
+	}
 	grams := trigrams(Fold(q))
 	if len(grams) > 0 {
-		type sc struct {
-			d int32
-			s float64
-		}
-		var best []sc
+		var best []cand
+		have := make([]bool, len(grams))
 		for d, name := range ix.names {
-			ng := trigrams(name)
+			clear(have)
 			common := 0
-			for g := range grams {
-				if ng[g] {
+			s := " " + name + " "
+			for i := 0; i+3 <= len(s); i++ {
+				if g, ok := grams[s[i:i+3]]; ok && !have[g] {
+					have[g] = true
 					common++
 				}
 			}
 			if common >= 2 {
-				best = append(best, sc{int32(d), float64(common) / float64(len(grams))})
+				best = append(best, cand{int32(d), float64(common) / float64(len(grams))})
 			}
 		}
-		sort.Slice(best, func(i, j int) bool { return best[i].s > best[j].s })
+		sort.SliceStable(best, func(i, j int) bool { return best[i].s > best[j].s })
 		for _, b := range best {
 			if len(rs) >= limit {
 				break
 			}
-			rs = append(rs, ix.result(b.d, round(b.s)))
+			rs = append(rs, ix.result(b.d, round(b.s), nil))
 		}
 		if len(rs) > 0 {
 			return rs, false
@@ -266,16 +349,19 @@ func (ix *Index) Suggest(q string, limit int) (rs []Result, popular bool) {
 		if len(rs) >= limit {
 			break
 		}
-		rs = append(rs, ix.result(d, 0))
+		rs = append(rs, ix.result(d, 0, nil))
 	}
 	return rs, true
 }
 
-func trigrams(s string) map[string]bool {
-	m := map[string]bool{}
+// trigrams numbers the distinct letter trigrams of s (padded with spaces).
+func trigrams(s string) map[string]int {
+	m := map[string]int{}
 	s = " " + s + " "
 	for i := 0; i+3 <= len(s); i++ {
-		m[s[i:i+3]] = true
+		if _, ok := m[s[i:i+3]]; !ok {
+			m[s[i:i+3]] = len(m)
+		}
 	}
 	return m
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/motcua/kiosk/kiosk/catalog"
@@ -94,6 +96,26 @@ func TestRanking(t *testing.T) {
 		{"con nuoi", "1.001612"},
 		{"xin phep xay nha", "1.004440"},
 		{"ly li", "2.000488"}, // still typing
+		{"GCN", "1.012735"},
+		{"ĐKKD", "2.000575"},
+		{"giam ho", "1.001669"},
+		{"khai sinh co yeu to nuoc ngoai", "1.001695"},
+		{"tam vang", "1.004227"},
+		{"xac nhan cu tru", "1.004199"},
+		{"CT07", "1.004199"},
+		{"tam ngung kinh doanh", "2.000644"},
+		{"cham dut ho kinh doanh", "2.000629"},
+		{"chung thuc hop dong", "2.000913"},
+		{"nhan cha con", "1.001022"},
+		{"sua ten", "1.004859"},
+		{"lamf cawn cuowcs", "1.010808"},
+		{"can2 cuoc1", "1.010808"},
+		{"ddawng kys khai sinh", "1.001193"},
+		{"cap lai so do", "1.012770"},
+		{"mat giay khai sinh", "1.001766"},
+		{"thua ke", "1.012760"},
+		{"GIẤY PHÉP LÁI XE", "1.002804"},
+		{"2.0004", "2.000488"},
 	}
 	for _, c := range cases {
 		rs := ix.Search(c.q, Filter{}, 5)
@@ -140,5 +162,137 @@ func BenchmarkSearchKeystroke10k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix.Search(qs[i%len(qs)], Filter{}, 20)
+	}
+}
+
+func TestMatchedWords(t *testing.T) {
+	ix := sample(t)
+	rs := ix.Search("lys lichj tuw phaps", Filter{}, 1)
+	if len(rs) != 1 || strings.Join(rs[0].Matched, " ") != "lý lịch tư pháp" {
+		t.Fatalf("matched %+v", rs)
+	}
+	rs = ix.Search("sổ đỏ", Filter{}, 1)
+	if len(rs) != 1 || rs[0].Matched == nil {
+		t.Fatalf("Matched must be an empty list, not null, for alias hits: %+v", rs)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	ix := sample(t)
+	cases := []struct {
+		q    string
+		f    Filter
+		want func(Result) bool
+	}{
+		{"dang ky", Filter{Field: "Cư trú"}, func(r Result) bool { return r.Field == "Cư trú" }},
+		{"", Filter{Field: "Đất đai"}, func(r Result) bool { return r.Field == "Đất đai" }},
+		{"cap", Filter{Level: "tỉnh"}, func(r Result) bool { return r.Level == "tỉnh" }},
+		{"", Filter{Agency: "cong an"}, func(r Result) bool { return strings.Contains(Fold(r.Agency), "cong an") }},
+		{"1.00", Filter{Field: "Hộ tịch"}, func(r Result) bool { return r.Field == "Hộ tịch" }},
+	}
+	for _, c := range cases {
+		rs := ix.Search(c.q, c.f, 100)
+		if len(rs) == 0 {
+			t.Errorf("%q %+v: nothing", c.q, c.f)
+		}
+		for _, r := range rs {
+			if !c.want(r) {
+				t.Errorf("%q %+v let through %s %s/%s/%s", c.q, c.f, r.Code, r.Field, r.Level, r.Agency)
+			}
+		}
+	}
+	if rs := ix.Search("khai sinh", Filter{Field: "Không có lĩnh vực này"}, 10); len(rs) != 0 {
+		t.Errorf("unknown field matched %+v", rs)
+	}
+	if rs := ix.Search("", Filter{Level: "không có"}, 10); len(rs) != 0 {
+		t.Errorf("unknown level matched %+v", rs)
+	}
+}
+
+func TestFullCodes(t *testing.T) {
+	mk := func(code, name string) catalog.Procedure {
+		return catalog.Procedure{Code: code, Name: name, Field: "Hộ tịch", Level: "xã"}
+	}
+	ix := NewIndex([]catalog.Procedure{
+		mk("1.001612.000.00.00.H48", "Một"), mk("1.001612.000.00.00.H12", "Hai"), mk("1.001613", "Ba"),
+	})
+	cases := []struct {
+		q     string
+		codes []string
+		top   float64
+	}{
+		{"1.001612.000.00.00.H48", []string{"1.001612.000.00.00.H48"}, 100},
+		{"1.001612.000.00.00.h48", []string{"1.001612.000.00.00.H48"}, 100}, // folded to lower case
+		{"1.001612", []string{"1.001612.000.00.00.H12", "1.001612.000.00.00.H48"}, 100},
+		{"1.00161", []string{"1.001612.000.00.00.H12", "1.001612.000.00.00.H48", "1.001613"}, 90},
+		{"Mã 1.001613", nil, 0}, // words and a code: a text search, the code word matches nothing
+	}
+	for _, c := range cases {
+		rs := ix.Search(c.q, Filter{}, 10)
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.Code)
+		}
+		if strings.Join(got, ",") != strings.Join(c.codes, ",") || (len(rs) > 0 && rs[0].Score != c.top) {
+			t.Errorf("%q: got %v (%+v), want %v top %v", c.q, got, rs, c.codes, c.top)
+		}
+	}
+}
+
+func TestTypoRules(t *testing.T) {
+	ix := sample(t)
+	if ms := ix.lookup("hnn", false); len(ms) != 0 {
+		t.Errorf("a 3-letter word got typo matches %v", ms)
+	}
+	has := func(ms []match, term string) bool {
+		for _, m := range ms {
+			if m.term == term {
+				return true
+			}
+		}
+		return false
+	}
+	for in, want := range map[string]string{"khia": "khai", "sinhh": "sinh", "ligh": "lich", "pahp": "phap"} {
+		if ms := ix.lookup(in, false); !has(ms, want) {
+			t.Errorf("lookup(%q) = %v, want %q among them", in, ms, want)
+		}
+	}
+	// A word the index knows is taken as typed: no typo neighbours.
+	if ms := ix.lookup("hong", false); len(ms) != 1 || ms[0].term != "hong" {
+		t.Errorf("lookup(hong) = %v", ms)
+	}
+}
+
+// Many screens and the CLI may search one index at once (run with -race).
+func TestConcurrentSearch(t *testing.T) {
+	ix := sample(t)
+	want := ix.Search("ly lich", Filter{}, 5)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				ix.Search("khai sinh", Filter{}, 5)
+				if got := ix.Search("ly lich", Filter{}, 5); got[0].Code != want[0].Code || got[0].Score != want[0].Score {
+					errs <- got[0].Code
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent search gave %s", e)
+	}
+}
+
+func BenchmarkBuild10k(b *testing.B) {
+	ps := catalog.Generate(10000, 7).Procedures
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		NewIndex(ps)
 	}
 }
