@@ -8,8 +8,9 @@ GOBIN    := $(shell $(GO) env GOPATH)/bin
 WAILS    := $(GOBIN)/wails
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X github.com/motcua/kiosk/kiosk/buildinfo.Version=$(VERSION)
-# WebKitGTK 4.1 where the machine has it, 4.0 otherwise.
-WEBKIT_TAG := $(shell pkg-config --exists webkit2gtk-4.1 2>/dev/null && echo webkit2_41)
+# WebKitGTK 4.1 where the machine has it, 4.0 otherwise. Recursive (=), so it
+# is worked out when a recipe runs, after `setup` has installed the package.
+WEBKIT_TAG = $(shell pkg-config --exists webkit2gtk-4.1 2>/dev/null && echo webkit2_41)
 XVFB     := xvfb-run -a -s "-screen 0 1920x1920x24"
 # Everything but the Wails root package builds and tests without cgo.
 NOCGO_PKGS := $(addsuffix /...,$(addprefix ./,$(wildcard kiosk drivers config cmd)))

@@ -61,7 +61,7 @@ type Printer struct {
 type PrinterProfile struct {
 	PaperMM        int    `toml:"paper_mm"`
 	Dots           int    `toml:"dots"`
-	CodePage       string `toml:"code_page"` // "" (raster only) | cp1258
+	CodePage       string `toml:"code_page"` // "" (raster only) | cp1258 | tcvn3
 	CodePageNumber int    `toml:"code_page_number"`
 	NativeQR       bool   `toml:"native_qr"`
 	Cutter         bool   `toml:"cutter"`

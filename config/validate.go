@@ -69,8 +69,8 @@ func (c Config) Validate() Problems {
 		if pr.Dots < 200 || pr.Dots > 832 || pr.Dots%8 != 0 {
 			add(key+".dots", "must be a multiple of 8 between 200 and 832, got %d", pr.Dots)
 		}
-		if !oneOf(pr.CodePage, "", "cp1258") {
-			add(key+".code_page", "must be empty (Vietnamese as raster) or \"cp1258\", got %q (TCVN-3 is not supported yet)", pr.CodePage)
+		if !oneOf(pr.CodePage, "", "cp1258", "tcvn3") {
+			add(key+".code_page", "must be empty (Vietnamese as raster), \"cp1258\" or \"tcvn3\", got %q", pr.CodePage)
 		}
 		if pr.CodePage != "" && (pr.CodePageNumber < 0 || pr.CodePageNumber > 255) {
 			add(key+".code_page_number", "must be 0..255, got %d", pr.CodePageNumber)

@@ -19,11 +19,15 @@ webkit_pkg() {
   else echo libwebkit2gtk-4.0-dev; fi
 }
 
+# A package removed with its config files left still answers `dpkg -s`
+# ("deinstall ok config-files"); only "install ok installed" counts.
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
 missing=()
 for p in "${APT_PKGS[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  installed "$p" || missing+=("$p")
 done
-if ! dpkg -s libwebkit2gtk-4.1-dev >/dev/null 2>&1 && ! dpkg -s libwebkit2gtk-4.0-dev >/dev/null 2>&1; then
+if ! installed libwebkit2gtk-4.1-dev && ! installed libwebkit2gtk-4.0-dev; then
   missing+=("WEBKIT")
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -34,7 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" "$(webkit_pkg)" >/dev/null
 fi
 # Ubuntu ships chromium as a snap stub; Debian's /usr/bin/chromium is what the e2e tests drive.
-[ -x /usr/bin/chromium ] || echo "setup: warning: /usr/bin/chromium missing; e2e tests need it" >&2
+[ -x /usr/bin/chromium ] || { echo "setup: /usr/bin/chromium is missing; the e2e tests need Debian's chromium package" >&2; exit 1; }
 
 command -v go >/dev/null || { echo "setup: Go is required (https://go.dev/dl), then re-run" >&2; exit 1; }
 command -v npm >/dev/null || { echo "setup: Node.js 20+ with npm is required, then re-run" >&2; exit 1; }

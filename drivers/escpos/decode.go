@@ -44,7 +44,13 @@ func Decode(p []byte) (Cmd, int, error) {
 		if err := need(2); err != nil {
 			return Cmd{}, 0, err
 		}
-		return Cmd{Name: "leave-kanji"}, 2, nil
+		switch p[1] {
+		case '.':
+			return Cmd{Name: "leave-kanji"}, 2, nil
+		case '&':
+			return Cmd{Name: "enter-kanji"}, 2, nil
+		}
+		return Cmd{}, 0, fmt.Errorf("escpos: unknown FS %q", p[1])
 	case ESC:
 		if err := need(2); err != nil {
 			return Cmd{}, 0, err

@@ -72,3 +72,66 @@ func TestStatusBits(t *testing.T) {
 		t.Fatal("DLE EOT")
 	}
 }
+
+// Reply bytes as a printer sends them (FACTS.md bit layout), not made by StatusByte.
+func TestApplyStatusBytes(t *testing.T) {
+	cases := []struct {
+		n, b byte
+		want Status
+		err  bool
+	}{
+		{1, 0x12, Status{}, false},
+		{1, 0x1A, Status{Offline: true}, false},
+		{1, 0x16, Status{}, false}, // bit 2: drawer pin, not ours
+		{2, 0x16, Status{CoverOpen: true}, false},
+		{2, 0x32, Status{PaperEnd: true}, false},
+		{2, 0x52, Status{Error: true}, false},
+		{4, 0x1E, Status{PaperNearEnd: true}, false},
+		{4, 0x72, Status{PaperEnd: true}, false},
+		{4, 0x7E, Status{PaperEnd: true, PaperNearEnd: true}, false},
+		{4, 0x00, Status{}, true},
+		{4, 0xFF, Status{}, true},
+		{2, 0x13, Status{}, true}, // bit 0 set
+		{2, 0x92, Status{}, true}, // bit 7 set
+		{1, 0x02, Status{}, true}, // bit 4 clear: GS a automatic status, not DLE EOT
+	}
+	for _, c := range cases {
+		var s Status
+		err := ApplyStatus(&s, c.n, c.b)
+		if (err != nil) != c.err || s != c.want {
+			t.Errorf("DLE EOT %d → %#x: %+v %v, want %+v err=%v", c.n, c.b, s, err, c.want, c.err)
+		}
+	}
+}
+
+func TestDecodeCommandForms(t *testing.T) {
+	cases := []struct {
+		in   []byte
+		name string
+		arg  int
+		n    int
+		err  bool
+	}{
+		{[]byte{GS, 'V', 0}, "cut", 0, 3, false},
+		{[]byte{GS, 'V', 1}, "cut", 1, 3, false},
+		{[]byte{GS, 'V', 65, 5}, "cut", 65, 4, false},
+		{[]byte{FS, '.'}, "leave-kanji", 0, 2, false},
+		{[]byte{FS, '&'}, "enter-kanji", 0, 2, false},
+		{[]byte{DLE, EOT, 4}, "status", 4, 3, false},
+		{[]byte{'V', 'i', 0xD6, 't', LF}, "text", 0, 5, false},
+		{[]byte{'a', 'b', ESC, '@'}, "text", 0, 2, false},
+		{[]byte{ESC, 'Z'}, "", 0, 0, true},
+		{[]byte{GS, '(', 'k', 3, 0, 49, 80, 48}, "qr-store", 0, 8, false},
+	}
+	for _, c := range cases {
+		cmd, n, err := Decode(c.in)
+		if (err != nil) != c.err || cmd.Name != c.name || cmd.Arg != c.arg || n != c.n {
+			t.Errorf("Decode(% x) = %s %d (%d bytes) %v", c.in, cmd.Name, cmd.Arg, n, err)
+		}
+	}
+	for _, partial := range [][]byte{{ESC}, {GS, 'v', '0', 0, 1, 0, 2, 0, 0xff}, {'a', 'b'}, {GS, '(', 'k', 4, 0, 49, 80}} {
+		if _, _, err := Decode(partial); err != ErrTruncated {
+			t.Errorf("Decode(% x): %v, want truncated", partial, err)
+		}
+	}
+}

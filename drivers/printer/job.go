@@ -5,11 +5,9 @@
 package printer
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/motcua/kiosk/config"
@@ -121,11 +119,11 @@ func align(a doc.Align) byte {
 }
 
 // ErrCodePage marks a profile whose code page cannot be used.
-var ErrCodePage = errors.New("printer: unsupported code page")
+var ErrCodePage = escpos.ErrCodePage
 
 func encodeText(e *escpos.Encoder, d doc.Doc, p config.PrinterProfile) error {
-	if p.CodePage != "cp1258" {
-		return fmt.Errorf("%w %q (use cp1258, or leave code_page empty for raster)", ErrCodePage, p.CodePage)
+	if _, err := escpos.EncodeText(p.CodePage, ""); err != nil {
+		return fmt.Errorf("%w (use cp1258 or tcvn3, or leave code_page empty for raster)", err)
 	}
 	e.CodePage(byte(p.CodePageNumber))
 	cols := p.Dots / 12 // font A: 12 dots per column
@@ -134,8 +132,8 @@ func encodeText(e *escpos.Encoder, d doc.Doc, p config.PrinterProfile) error {
 		case doc.Text:
 			size := min(max(b.Size, 1), 4)
 			e.Align(align(b.Align)).Bold(b.Bold).Size(size, size)
-			for _, line := range wrapCols(b.Text, cols/size) {
-				enc, err := CP1258(line)
+			for _, line := range wrapCols(norm.NFC.String(b.Text), cols/size) {
+				enc, err := escpos.EncodeText(p.CodePage, line)
 				if err != nil {
 					return err
 				}
@@ -162,72 +160,36 @@ func encodeText(e *escpos.Encoder, d doc.Doc, p config.PrinterProfile) error {
 	return nil
 }
 
+// wrapCols wraps at spaces to cols characters (a word longer than a line
+// is cut), counting a Vietnamese letter as one column however it is encoded.
 func wrapCols(s string, cols int) []string {
+	cols = max(cols, 1)
 	var lines []string
-	cur := ""
+	cur := []rune{}
 	for _, w := range strings.Fields(s) {
-		if cur != "" && len([]rune(cur))+1+len([]rune(w)) > cols {
-			lines = append(lines, cur)
-			cur = w
-			continue
-		}
-		if cur != "" {
-			cur += " "
-		}
-		cur += w
-	}
-	return append(lines, cur)
-}
-
-var tones = map[rune]bool{0x300: true, 0x301: true, 0x303: true, 0x309: true, 0x323: true}
-
-// CP1258 encodes Vietnamese for Windows-1258: the page has â, ê, ô, ơ, ư,
-// ă, đ but no toned vowels, so each tone mark follows its vowel as a
-// combining byte.
-func CP1258(s string) ([]byte, error) {
-	var out []rune
-	for _, r := range norm.NFC.String(s) {
-		dec := []rune(norm.NFD.String(string(r)))
-		var base []rune
-		var tone rune
-		for _, c := range dec {
-			if tones[c] {
-				tone = c
-			} else {
-				base = append(base, c)
+		wr := []rune(w)
+		for len(wr) > cols {
+			if len(cur) > 0 {
+				lines = append(lines, string(cur))
+				cur = cur[:0]
 			}
+			lines = append(lines, string(wr[:cols]))
+			wr = wr[cols:]
 		}
-		out = append(out, []rune(norm.NFC.String(string(base)))...)
-		if tone != 0 {
-			out = append(out, tone)
+		if len(cur) > 0 && len(cur)+1+len(wr) > cols {
+			lines = append(lines, string(cur))
+			cur = cur[:0]
 		}
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
+		}
+		cur = append(cur, wr...)
 	}
-	enc := charmap.Windows1258
-	var b []byte
-	for _, r := range out {
-		if c, ok := enc.EncodeRune(r); ok {
-			b = append(b, c)
-			continue
-		}
-		// Characters the page lacks get a plain stand-in, never garbage.
-		b = append(b, []byte(fallback(r))...)
-	}
-	return b, nil
+	return append(lines, string(cur))
 }
 
-func fallback(r rune) string {
-	switch r {
-	case '→':
-		return "->"
-	case '←':
-		return "<-"
-	case '✓':
-		return "x"
-	case '·', '•':
-		return "-"
-	}
-	return "?"
-}
+// CP1258 encodes Vietnamese for Windows-1258 (see escpos.CP1258).
+func CP1258(s string) ([]byte, error) { return escpos.CP1258(s), nil }
 
 // EncodeFullRaster is the naive encoding (every dot row sent full width),
 // kept as the baseline `kioskctl bench print` compares against.

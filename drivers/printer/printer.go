@@ -10,25 +10,28 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/escpos"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/doc"
 )
 
-// Port is the serial port as the printer needs it. Read returns (0, nil) or
-// (0, io.EOF) when its read timeout passes (tarm/serial does the latter).
-type Port interface {
-	io.ReadWriteCloser
-}
+// Port is the serial port as the printer needs it (serialport.Open gives
+// one). A read timeout may read (0, serialport.ErrTimeout), (0, nil) or
+// (0, io.EOF) (raw tarm/serial); any other read or write error means the
+// printer is gone.
+type Port = serialport.Port
 
 // Opener opens the port; the printer calls it again after the port is lost,
 // which is how an unplugged USB-serial adapter is picked up again.
-type Opener func() (Port, error)
+// serialport.OpenerFor(name, baud, 100*time.Millisecond) is the usual one.
+type Opener = serialport.Opener
 
 // Options configure a Printer.
 type Options struct {
 	Profile       config.PrinterProfile
 	Baud          int
-	StatusTimeout time.Duration // per status byte; default 500 ms
-	Sleep         func(time.Duration)
+	StatusTimeout time.Duration       // per status byte; default 500 ms
+	Sleep         func(time.Duration) // pacing waits (tests: a fake clock)
+	Now           func() time.Time
 }
 
 // Printer implements doc.Printer.
@@ -36,8 +39,10 @@ type Printer struct {
 	open Opener
 	o    Options
 
-	mu   sync.Mutex
-	port Port
+	mu     sync.Mutex
+	port   Port
+	shared bool // NewPort: a port that reconnects itself; never closed on a failure
+	stale  bool // the shared port failed: resync before the next job
 }
 
 // New makes a printer that opens its port on first use.
@@ -48,17 +53,26 @@ func New(open Opener, o Options) *Printer {
 	if o.Sleep == nil {
 		o.Sleep = time.Sleep
 	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	return &Printer{open: open, o: o}
+}
+
+// NewPort makes a printer on an open port it then owns (closed by Close).
+// Give it a port that reconnects itself (serialport.Reconnecting): after a
+// failure the printer keeps the port, asks it to Drop() its device if it
+// can, and resyncs before the next job.
+func NewPort(port Port, o Options) *Printer {
+	p := New(func() (Port, error) { return nil, serialport.ErrClosed }, o)
+	p.port, p.shared = port, true
+	return p
 }
 
 // Close releases the port.
 func (p *Printer) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.drop()
-}
-
-func (p *Printer) drop() error {
 	if p.port == nil {
 		return nil
 	}
@@ -67,13 +81,40 @@ func (p *Printer) drop() error {
 	return err
 }
 
+// drop forgets a port that failed: closed for reopening, or for a shared
+// port, marked for a resync.
+func (p *Printer) drop() {
+	if p.port == nil {
+		return
+	}
+	if p.shared {
+		if d, ok := p.port.(interface{ Drop() }); ok {
+			d.Drop()
+		}
+		p.stale = true
+		return
+	}
+	p.port.Close()
+	p.port = nil
+}
+
 func (p *Printer) ensure() error {
+	if p.shared {
+		if p.port == nil {
+			return fmt.Errorf("%w: printer closed", doc.ErrUnplugged)
+		}
+		if !p.stale {
+			return nil
+		}
+		p.stale = false
+		return p.resync()
+	}
 	if p.port != nil {
 		return nil
 	}
 	port, err := p.open()
 	if err != nil {
-		return fmt.Errorf("%w: %v", doc.ErrUnplugged, err)
+		return fmt.Errorf("%w: %w", doc.ErrUnplugged, err)
 	}
 	p.port = port
 	return p.resync()
@@ -129,11 +170,10 @@ func (p *Printer) status(ctx context.Context) (doc.Status, error) {
 // ask sends DLE EOT n and reads the reply, skipping stray bytes.
 func (p *Printer) ask(ctx context.Context, n byte) (byte, error) {
 	if _, err := p.port.Write(escpos.StatusRequest(n)); err != nil {
-		return 0, fmt.Errorf("%w: status request: %v", doc.ErrUnplugged, err)
+		return 0, fmt.Errorf("%w: status request: %w", doc.ErrUnplugged, err)
 	}
 	deadline := time.Now().Add(p.o.StatusTimeout)
 	buf := make([]byte, 1)
-	empty := 0
 	for time.Now().Before(deadline) {
 		if err := ctx.Err(); err != nil {
 			return 0, err
@@ -142,11 +182,8 @@ func (p *Printer) ask(ctx context.Context, n byte) (byte, error) {
 		if k == 1 && escpos.ValidStatus(buf[0]) {
 			return buf[0], nil
 		}
-		if err != nil && err != io.EOF {
-			return 0, fmt.Errorf("%w: status read: %v", doc.ErrUnplugged, err)
-		}
-		if k == 0 {
-			empty++
+		if err != nil && err != io.EOF && !errors.Is(err, serialport.ErrTimeout) {
+			return 0, fmt.Errorf("%w: status read: %w", doc.ErrUnplugged, err)
 		}
 	}
 	return 0, fmt.Errorf("%w (DLE EOT %d, %v)", doc.ErrNoResponse, n, p.o.StatusTimeout)
@@ -188,7 +225,9 @@ func (p *Printer) Print(ctx context.Context, d doc.Doc) error {
 	if err != nil {
 		return fmt.Errorf("printer: after %s: %w", d.Title, err)
 	}
-	if err := statusErr(after); err != nil && !errors.Is(err, doc.ErrPaperEnd) {
+	// Paper end now means the roll ran out during the job: the end of the
+	// ticket may be missing, so the caller flags it for reprint.
+	if err := statusErr(after); err != nil {
 		return fmt.Errorf("printer: after %s: %w", d.Title, err)
 	}
 	return nil
@@ -203,11 +242,17 @@ func (p *Printer) BytesPerSecond() int {
 	return max(p.o.Baud/10*9/10, 1)
 }
 
-// write sends data in chunks no faster than BytesPerSecond.
+// Chunk is the pacing unit: about 50 ms of line time, at least 16 bytes.
+func Chunk(bps int) int { return max(bps/20, 16) }
+
+// write sends data in chunks no faster than BytesPerSecond: after each
+// chunk it waits until the bytes sent so far are due at that rate, so the
+// printer's buffer never holds more than one chunk beyond what the line
+// itself could have delivered.
 func (p *Printer) write(ctx context.Context, data []byte) error {
 	bps := p.BytesPerSecond()
-	chunk := max(bps/20, 16) // ~50 ms of line time
-	start := time.Now()
+	chunk := Chunk(bps)
+	start := p.o.Now()
 	sent := 0
 	for sent < len(data) {
 		if err := ctx.Err(); err != nil {
@@ -215,11 +260,11 @@ func (p *Printer) write(ctx context.Context, data []byte) error {
 		}
 		n := min(chunk, len(data)-sent)
 		if _, err := p.port.Write(data[sent : sent+n]); err != nil {
-			return fmt.Errorf("%w: write: %v", doc.ErrUnplugged, err)
+			return fmt.Errorf("%w: write after %d of %d bytes: %w", doc.ErrUnplugged, sent, len(data), err)
 		}
 		sent += n
 		due := time.Duration(float64(sent) / float64(bps) * float64(time.Second))
-		if wait := due - time.Since(start); wait > 0 {
+		if wait := due - p.o.Now().Sub(start); wait > 0 {
 			p.o.Sleep(wait)
 		}
 	}

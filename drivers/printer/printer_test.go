@@ -12,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/drivers/escpos"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
 	"github.com/motcua/kiosk/kiosk/doc"
 )
@@ -34,13 +32,12 @@ func ticketDoc() doc.Doc {
 	}}
 }
 
-func serialOpener(path string) Opener {
-	return func() (Port, error) {
-		return serial.OpenPort(&serial.Config{Name: path, Baud: 115200, ReadTimeout: 100 * time.Millisecond})
-	}
-}
+// fast is pacing for tests that are not about pacing (the pty has no baud).
+const fast = 200_000
 
-func startSim(t *testing.T, dots int) (*printersim.Sim, string, string) {
+func opener(link string) Opener { return serialport.OpenerFor(link, 115200, 100*time.Millisecond) }
+
+func startSim(t *testing.T, dots int) (*printersim.Sim, string) {
 	t.Helper()
 	dir := t.TempDir()
 	link := filepath.Join(dir, "printer.pty")
@@ -49,23 +46,18 @@ func startSim(t *testing.T, dots int) (*printersim.Sim, string, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sim.Close() })
-	return sim, link, dir
+	return sim, link
 }
 
-func waitJobs(t *testing.T, m *printersim.Sim, n int) []printersim.Job {
+func waitJob(t *testing.T, m *printersim.Sim, n int) printersim.Job {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for {
-		ch := m.Changed()
-		if js := m.Jobs(); len(js) >= n {
-			return js
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			t.Fatalf("emulator has %d jobs, want %d", len(m.Jobs()), n)
-		}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	j, err := m.WaitJob(ctx, n)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return j
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -76,7 +68,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
+		t.Fatalf("%v (run go test -update)", err)
 	}
 	if !bytes.Equal(got, want) {
 		os.WriteFile(path+".got", got, 0o644)
@@ -86,14 +78,13 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestTicketThroughSerialIntoEmulator(t *testing.T) {
 	prof := config.Default().PrinterProfiles["80mm"]
-	sim, link, _ := startSim(t, prof.Dots)
-	p := New(serialOpener(link), Options{Profile: prof, Baud: 115200})
+	sim, link := startSim(t, prof.Dots)
+	p := New(opener(link), Options{Profile: prof, Baud: 115200})
 	defer p.Close()
 	if err := p.Print(context.Background(), ticketDoc()); err != nil {
 		t.Fatal(err)
 	}
-	js := waitJobs(t, sim, 1)
-	j := js[0]
+	j := waitJob(t, sim, 1)
 	if len(j.QRs) != 1 || j.QRs[0] != "HT-20261122-0012" || !j.Cut || j.Rasters == 0 {
 		t.Fatalf("job %+v", j)
 	}
@@ -110,112 +101,263 @@ func TestTicketThroughSerialIntoEmulator(t *testing.T) {
 	golden(t, "ticket-80mm.json", tr)
 }
 
-func TestStatusBitsAndPaperEndBeforeJob(t *testing.T) {
+func TestStatusBitsAndStoppedPrinterPrintsNothing(t *testing.T) {
 	prof := config.Default().PrinterProfiles["58mm"]
-	sim, link, _ := startSim(t, prof.Dots)
-	p := New(serialOpener(link), Options{Profile: prof, Baud: 115200})
+	prof.BytesPerSecond = fast
+	sim, link := startSim(t, prof.Dots)
+	p := New(opener(link), Options{Profile: prof, Baud: 115200})
 	defer p.Close()
 	cases := []struct {
-		st   escpos.Status
+		cond string
 		want doc.Status
 		err  error
 	}{
-		{escpos.Status{}, doc.Status{Connected: true, Online: true}, nil},
-		{escpos.Status{PaperNearEnd: true}, doc.Status{Connected: true, Online: true, PaperNearEnd: true}, nil},
-		{escpos.Status{CoverOpen: true}, doc.Status{Connected: true, Online: true, CoverOpen: true}, doc.ErrCoverOpen},
-		{escpos.Status{Offline: true}, doc.Status{Connected: true}, doc.ErrOffline},
-		{escpos.Status{PaperEnd: true}, doc.Status{Connected: true, Online: true, PaperEnd: true}, doc.ErrPaperEnd},
+		{"ok", doc.Status{Connected: true, Online: true}, nil},
+		{"near_end", doc.Status{Connected: true, Online: true, PaperNearEnd: true}, nil},
+		{"cover_open", doc.Status{Connected: true, Online: true, CoverOpen: true}, doc.ErrCoverOpen},
+		{"offline", doc.Status{Connected: true}, doc.ErrOffline},
+		{"paper_end", doc.Status{Connected: true, Online: true, PaperEnd: true}, doc.ErrPaperEnd},
+		{"paper_end near_end", doc.Status{Connected: true, Online: true, PaperEnd: true, PaperNearEnd: true}, doc.ErrPaperEnd},
 	}
+	printed := 0
 	for _, c := range cases {
-		sim.SetStatus(c.st)
+		if err := sim.Set(c.cond); err != nil {
+			t.Fatal(err)
+		}
 		got, err := p.Status(context.Background())
 		if err != nil || got != c.want {
-			t.Fatalf("status %+v: got %+v %v", c.st, got, err)
+			t.Fatalf("%s: status %+v %v, want %+v", c.cond, got, err, c.want)
 		}
+		before := sim.Received()
 		err = p.Print(context.Background(), ticketDoc())
-		if !errors.Is(err, c.err) && !(c.err == nil && err == nil) {
-			t.Fatalf("print with %+v: %v, want %v", c.st, err, c.err)
+		if c.err == nil {
+			if err != nil {
+				t.Fatalf("%s: print: %v", c.cond, err)
+			}
+			printed++
+			if j := waitJob(t, sim, printed); !j.Cut && prof.Cutter {
+				t.Fatalf("%s: job %+v", c.cond, j)
+			}
+			continue
+		}
+		if !errors.Is(err, c.err) {
+			t.Fatalf("%s: print: %v, want %v", c.cond, err, c.err)
+		}
+		// The driver sent status requests only: not one byte of the job.
+		if n := sim.Received(); n != before {
+			t.Fatalf("%s: %d job bytes reached a stopped printer", c.cond, n-before)
 		}
 	}
-	// Only the two healthy states printed.
-	if n := len(waitJobs(t, sim, 2)); n != 2 {
-		t.Fatalf("%d jobs printed", n)
+	sim.Set("ok")
+	if err := p.Print(context.Background(), ticketDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if j := waitJob(t, sim, printed+1); j.N != printed+1 {
+		t.Fatalf("job %d after the stopped states, want %d", j.N, printed+1)
 	}
 }
 
-func TestUnplugMidJobThenReplug(t *testing.T) {
+func TestPaperRunsOutDuringJob(t *testing.T) {
 	prof := config.Default().PrinterProfiles["80mm"]
-	sim, link, _ := startSim(t, prof.Dots)
-	var unplugged bool
-	p := New(serialOpener(link), Options{Profile: prof, Baud: 115200, Sleep: func(d time.Duration) {
+	prof.BytesPerSecond = fast
+	sim, link := startSim(t, prof.Dots)
+	once := false
+	p := New(opener(link), Options{Profile: prof, Baud: 115200, Sleep: func(time.Duration) {
+		if !once {
+			once = true
+			sim.Set("paper_end") // the roll ends while the job is on the wire
+		}
+	}})
+	defer p.Close()
+	if err := p.Print(context.Background(), ticketDoc()); !errors.Is(err, doc.ErrPaperEnd) {
+		t.Fatalf("paper ran out mid-job: %v, want ErrPaperEnd (flag for reprint)", err)
+	}
+}
+
+func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.BytesPerSecond = fast
+	sim, link := startSim(t, prof.Dots)
+	unplugged := false
+	p := New(opener(link), Options{Profile: prof, Baud: 115200, Sleep: func(time.Duration) {
 		if !unplugged {
 			unplugged = true
 			sim.Unplug() // the cable comes out after the first chunk
 		}
-		time.Sleep(d)
 	}})
 	defer p.Close()
 	err := p.Print(context.Background(), ticketDoc())
-	if !errors.Is(err, doc.ErrUnplugged) && !errors.Is(err, doc.ErrNoResponse) {
+	if !errors.Is(err, doc.ErrUnplugged) || !errors.Is(err, serialport.ErrDisconnected) {
 		t.Fatalf("unplug mid-job: %v", err)
 	}
-	if _, err := p.Status(context.Background()); err == nil {
-		t.Fatal("status succeeded with no printer")
+	if _, err := p.Status(context.Background()); !errors.Is(err, doc.ErrUnplugged) || !errors.Is(err, serialport.ErrNotFound) {
+		t.Fatalf("status with no printer: %v", err)
 	}
 	if err := sim.Plug(link); err != nil {
 		t.Fatal(err)
 	}
-	p.o.Sleep = time.Sleep
 	if err := p.Print(context.Background(), ticketDoc()); err != nil {
 		t.Fatalf("after replug: %v", err)
 	}
-	js := waitJobs(t, sim, 1)
-	if !js[len(js)-1].Cut {
-		t.Fatalf("reprinted job incomplete: %+v", js)
+	// The printer kept the half job in its buffer: the driver resynced it,
+	// and the reprint is a whole, cut ticket.
+	var cut []printersim.Job
+	for _, j := range sim.Jobs() {
+		if j.Cut {
+			cut = append(cut, j)
+		}
+	}
+	if len(cut) != 1 || len(cut[0].QRs) != 1 {
+		t.Fatalf("cut jobs %+v, want exactly the reprint", cut)
 	}
 }
 
-func TestCP1258(t *testing.T) {
-	got, err := CP1258("Hộ tịch Đà")
+func TestUnplugMidJobThenNewEmulatorWithReconnectingPort(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.BytesPerSecond = fast
+	sim1, link := startSim(t, prof.Dots)
+	port := serialport.NewReconnecting(serialport.OpenerFor(link, 115200, 100*time.Millisecond),
+		serialport.ReconnectOptions{Backoff: serialport.Backoff{Min: 5 * time.Millisecond, Max: 50 * time.Millisecond}})
+	unplugged := false
+	opts := Options{Profile: prof, Baud: 115200, Sleep: func(time.Duration) {
+		if !unplugged {
+			unplugged = true
+			sim1.Close()
+		}
+	}}
+	p := NewPort(port, opts)
+	defer p.Close()
+	if err := p.Print(context.Background(), ticketDoc()); !errors.Is(err, doc.ErrUnplugged) {
+		t.Fatalf("unplug mid-job: %v", err)
+	}
+	for _, j := range sim1.Jobs() {
+		if j.Cut {
+			t.Fatalf("the unplugged printer finished a job: %+v", j)
+		}
+	}
+	sim2, err := printersim.Start(link, t.TempDir(), prof.Dots)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// H ô + dot-below(0xF2) space t i + dot-below c h space Đ(0xD0) a + grave(0xCC)
-	want := []byte{'H', 0xF4, 0xF2, ' ', 't', 'i', 0xF2, 'c', 'h', ' ', 0xD0, 'a', 0xCC}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("% x, want % x", got, want)
+	defer sim2.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := p.Print(context.Background(), ticketDoc())
+		if err == nil {
+			break
+		}
+		// While the port waits out its backoff each try fails cleanly.
+		if !errors.Is(err, doc.ErrUnplugged) || time.Now().After(deadline) {
+			t.Fatalf("after replug: %v", err)
+		}
+	}
+	j := waitJob(t, sim2, 1)
+	if !j.Cut || len(j.QRs) != 1 || len(sim2.Jobs()) != 1 {
+		t.Fatalf("new printer jobs %+v", sim2.Jobs())
 	}
 }
 
-func TestWireFiguresAndPacing(t *testing.T) {
+func TestCodePageTicketsAreReadableInTheEmulator(t *testing.T) {
+	for _, c := range []struct {
+		page   string
+		number int
+		max    int
+	}{{"cp1258", 52, 1200}, {"tcvn3", 30, 1100}} {
+		t.Run(c.page, func(t *testing.T) {
+			prof := config.Default().PrinterProfiles["80mm"]
+			prof.CodePage, prof.CodePageNumber, prof.BytesPerSecond = c.page, c.number, fast
+			sim, link := startSim(t, prof.Dots)
+			p := New(opener(link), Options{Profile: prof, Baud: 115200})
+			defer p.Close()
+			if err := p.Print(context.Background(), ticketDoc()); err != nil {
+				t.Fatal(err)
+			}
+			j := waitJob(t, sim, 1)
+			all := strings.Join(j.Texts, "\n")
+			for _, w := range []string{"Trung tâm Phục vụ hành chính công tỉnh", "Hộ tịch / Civil status", "A-0012", "Trước bạn: 3 người", "Vui lòng chờ gọi số"} {
+				if !strings.Contains(all, w) {
+					t.Fatalf("texts %q lack %q", j.Texts, w)
+				}
+			}
+			if j.Bytes > c.max {
+				t.Fatalf("code-page ticket is %d bytes", j.Bytes)
+			}
+			png, _ := os.ReadFile(j.PNG)
+			golden(t, "ticket-80mm-"+c.page+".png", png)
+			txt, _ := os.ReadFile(strings.TrimSuffix(j.PNG, ".png") + ".txt")
+			golden(t, "ticket-80mm-"+c.page+".txt", txt)
+		})
+	}
+}
+
+func TestUnsupportedCodePage(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.CodePage = "cp437"
+	if _, err := Encode(ticketDoc(), prof); !errors.Is(err, ErrCodePage) {
+		t.Fatalf("cp437: %v", err)
+	}
+}
+
+// fakePort records writes; the clock only moves when the driver sleeps.
+type fakePort struct {
+	now    time.Time
+	start  time.Time
+	bps    int
+	sent   int
+	writes []int
+	over   int // most bytes ever sent ahead of the line
+}
+
+func (f *fakePort) Read([]byte) (int, error) { return 0, serialport.ErrTimeout }
+func (f *fakePort) Close() error             { return nil }
+func (f *fakePort) Write(b []byte) (int, error) {
+	f.writes = append(f.writes, len(b))
+	f.sent += len(b)
+	line := int(f.now.Sub(f.start).Seconds() * float64(f.bps))
+	f.over = max(f.over, f.sent-line)
+	return len(b), nil
+}
+
+func TestPacing(t *testing.T) {
+	cases := []struct {
+		baud, profBPS, n int
+		wantBPS          int
+	}{
+		{9600, 0, 5000, 864},        // 90% of 960 B/s
+		{115200, 0, 20000, 10368},   // 90% of 11520 B/s
+		{115200, 4000, 20000, 4000}, // the profile's figure wins
+		{9600, 0, 10, 864},          // less than one chunk
+	}
+	for _, c := range cases {
+		f := &fakePort{now: time.Unix(1e9, 0)}
+		f.start = f.now
+		prof := config.PrinterProfile{Dots: 576, BytesPerSecond: c.profBPS}
+		p := NewPort(f, Options{Profile: prof, Baud: c.baud, Now: func() time.Time { return f.now }, Sleep: func(d time.Duration) { f.now = f.now.Add(d) }})
+		if p.BytesPerSecond() != c.wantBPS {
+			t.Fatalf("baud %d profile %d: %d B/s, want %d", c.baud, c.profBPS, p.BytesPerSecond(), c.wantBPS)
+		}
+		f.bps = c.wantBPS
+		if err := p.write(context.Background(), make([]byte, c.n)); err != nil {
+			t.Fatal(err)
+		}
+		chunk := Chunk(c.wantBPS)
+		for _, w := range f.writes {
+			if w > chunk {
+				t.Fatalf("write of %d bytes, chunk is %d", w, chunk)
+			}
+		}
+		if f.sent != c.n || f.over > chunk+1 { // +1: whole bytes
+			t.Fatalf("baud %d: sent %d, ran %d bytes ahead of the line (chunk %d)", c.baud, f.sent, f.over, chunk)
+		}
+		want := time.Duration(float64(c.n) / float64(c.wantBPS) * float64(time.Second))
+		if got := f.now.Sub(f.start); got < want-time.Millisecond || got > want+time.Millisecond {
+			t.Fatalf("baud %d: %d bytes took %v, want %v", c.baud, c.n, got, want)
+		}
+	}
 	if d := WireTime(1152, 115200); d != 100*time.Millisecond {
 		t.Fatalf("wire time %v", d)
 	}
-	p := New(nil, Options{Baud: 9600})
-	if p.BytesPerSecond() != 864 {
-		t.Fatalf("pacing %d B/s", p.BytesPerSecond())
+	if Chunk(864) != 43 || Chunk(100) != 16 {
+		t.Fatalf("chunk %d %d", Chunk(864), Chunk(100))
 	}
-}
-
-func TestCodePageTicketIsReadableInTheEmulator(t *testing.T) {
-	prof := config.Default().PrinterProfiles["80mm"]
-	prof.CodePage, prof.CodePageNumber = "cp1258", 52
-	sim, link, _ := startSim(t, prof.Dots)
-	p := New(serialOpener(link), Options{Profile: prof, Baud: 115200})
-	defer p.Close()
-	if err := p.Print(context.Background(), ticketDoc()); err != nil {
-		t.Fatal(err)
-	}
-	j := waitJobs(t, sim, 1)[0]
-	all := strings.Join(j.Texts, "\n")
-	for _, w := range []string{"Trung tâm Phục vụ hành chính công tỉnh", "Hộ tịch / Civil status", "A-0012", "Trước bạn: 3 người", "Vui lòng chờ gọi số"} {
-		if !strings.Contains(all, w) {
-			t.Fatalf("texts %q lack %q", j.Texts, w)
-		}
-	}
-	if j.Bytes > 1500 {
-		t.Fatalf("code-page ticket is %d bytes", j.Bytes)
-	}
-	png, _ := os.ReadFile(j.PNG)
-	golden(t, "ticket-80mm-cp1258.png", png)
 }

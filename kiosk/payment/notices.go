@@ -5,30 +5,60 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Verification errors.
+// Verification errors (wrapped; branch with errors.Is).
 var (
 	ErrSignature = errors.New("notice: bad signature")
 	ErrStale     = errors.New("notice: timestamp outside the allowed window")
 	ErrMalformed = errors.New("notice: malformed body")
 	ErrDisabled  = errors.New("notice: source not configured (no key)")
+	ErrIgnored   = errors.New("notice: not an incoming transfer")
 )
 
-// MaxSkew is how far a signed timestamp may be from now.
+// MaxSkew is how far a signed timestamp may be from the kiosk's clock.
 const MaxSkew = 5 * time.Minute
 
+// Verifier checks one provider's notice shape and signature and returns
+// the notice. Implementations compare signatures in constant time.
+type Verifier interface {
+	Source() string // "casso" | "payos" | "sepay": the de-duplication namespace and URL path
+	Verify(h http.Header, body []byte, now time.Time) (Notice, error)
+}
+
+// Casso verifies Casso webhook v2 notices: header
+// "X-Casso-Signature: t=<unix ms>,v1=<hex>", v1 = HMAC-SHA512(key,
+// t + "." + body as compact JSON with keys sorted at every level).
+type Casso struct{ Key string }
+
+// PayOS verifies payOS webhooks: body {code, desc, success, data, signature},
+// signature = HMAC-SHA256(key, data's fields sorted by key as k=v&k=v).
+// payOS signs no delivery time, so replays are stopped by de-duplication on
+// the transaction reference, not by a timestamp.
+type PayOS struct{ Key string }
+
+// SePay verifies SePay webhooks, either "Authorization: Apikey KEY", or
+// HMAC-SHA256: "X-SePay-Signature: sha256=<hex>" over
+// "<X-SePay-Timestamp>.<raw body>" with the timestamp in unix seconds.
+type SePay struct{ Key string }
+
+// Source names.
+func (Casso) Source() string { return "casso" }
+func (PayOS) Source() string { return "payos" }
+func (SePay) Source() string { return "sepay" }
+
 // canonical is compact JSON with object keys sorted at every level and no
-// HTML escaping, as the providers' JavaScript computes it.
+// HTML escaping, as the providers' JavaScript (JSON.stringify of a sorted
+// object) produces it.
 func canonical(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -66,21 +96,43 @@ func str(v any) string {
 
 func amount(v any) (int64, error) {
 	s := str(v)
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f == float64(int64(f)) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 {
+		return n, nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 1e15 && f == float64(int64(f)) {
 		return int64(f), nil
 	}
-	return 0, fmt.Errorf("%w: amount %q", ErrMalformed, s)
+	return 0, fmt.Errorf("%w: amount %q is not a positive whole number of VND", ErrMalformed, s)
 }
 
-// CassoSign computes the Casso webhook v2 signature value v1 for ts (unix ms).
+func equalHex(got, want string) bool {
+	return hmac.Equal([]byte(strings.ToLower(strings.TrimSpace(got))), []byte(want))
+}
+
+func checkSkew(at, now time.Time) error {
+	if d := now.Sub(at); d > MaxSkew || d < -MaxSkew {
+		return fmt.Errorf("%w: signed at %s, kiosk clock %s (more than %s apart)", ErrStale,
+			at.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339), MaxSkew)
+	}
+	return nil
+}
+
+// CassoSign computes the Casso webhook v2 signature v1 for ts (unix ms).
 func CassoSign(key string, ts string, body map[string]any) (string, error) {
 	c, err := canonical(body)
 	if err != nil {
 		return "", err
 	}
 	m := hmac.New(sha512.New, []byte(key))
-	m.Write([]byte(ts + "." + string(c)))
+	m.Write([]byte(ts))
+	m.Write([]byte{'.'})
+	m.Write(c)
 	return hex.EncodeToString(m.Sum(nil)), nil
+}
+
+// Verify implements Verifier.
+func (c Casso) Verify(h http.Header, body []byte, now time.Time) (Notice, error) {
+	return VerifyCasso(c.Key, h.Get("X-Casso-Signature"), body, now)
 }
 
 // VerifyCasso checks header "t=<ms>,v1=<hex>" and returns the notice.
@@ -100,19 +152,22 @@ func VerifyCasso(key, header string, body []byte, now time.Time) (Notice, error)
 	}
 	ms, err := strconv.ParseInt(ts, 10, 64)
 	if err != nil || sig == "" {
-		return Notice{}, fmt.Errorf("%w: header %q", ErrSignature, header)
+		return Notice{}, fmt.Errorf("%w: X-Casso-Signature header missing or not t=…,v1=…", ErrSignature)
 	}
 	m, err := decode(body)
 	if err != nil {
 		return Notice{}, err
 	}
-	want, _ := CassoSign(key, ts, m)
-	if !hmac.Equal([]byte(strings.ToLower(sig)), []byte(want)) {
+	want, err := CassoSign(key, ts, m)
+	if err != nil {
+		return Notice{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	if !equalHex(sig, want) {
 		return Notice{}, ErrSignature
 	}
 	at := time.UnixMilli(ms)
-	if d := now.Sub(at); d > MaxSkew || d < -MaxSkew {
-		return Notice{}, fmt.Errorf("%w: signed at %s", ErrStale, at.UTC().Format(time.RFC3339))
+	if err := checkSkew(at, now); err != nil {
+		return Notice{}, err
 	}
 	data, ok := m["data"].(map[string]any)
 	if !ok {
@@ -122,27 +177,38 @@ func VerifyCasso(key, header string, body []byte, now time.Time) (Notice, error)
 	if err != nil {
 		return Notice{}, err
 	}
-	return Notice{Source: "casso", TxID: str(data["id"]), Amount: amt, Description: str(data["description"]), At: at}, nil
+	tx := str(data["id"])
+	if tx == "" {
+		return Notice{}, fmt.Errorf("%w: no transaction id", ErrMalformed)
+	}
+	return Notice{Source: "casso", TxID: tx, Amount: amt, Description: str(data["description"]), At: at}, nil
 }
 
-// PayOSSign is HMAC-SHA256 over data's fields sorted by key as k1=v1&k2=v2.
+// PayOSSign is HMAC-SHA256 over data's fields sorted by key as k1=v1&k2=v2
+// (null becomes the empty string, nested values their JSON).
 func PayOSSign(key string, data map[string]any) string {
 	keys := make([]string, 0, len(data))
 	for k := range data {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	parts := make([]string, len(keys))
+	m := hmac.New(sha256.New, []byte(key))
 	for i, k := range keys {
+		if i > 0 {
+			m.Write([]byte{'&'})
+		}
 		v := str(data[k])
 		if v == "null" || v == "undefined" {
 			v = ""
 		}
-		parts[i] = k + "=" + v
+		m.Write([]byte(k + "=" + v))
 	}
-	m := hmac.New(sha256.New, []byte(key))
-	m.Write([]byte(strings.Join(parts, "&")))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// Verify implements Verifier.
+func (p PayOS) Verify(_ http.Header, body []byte, now time.Time) (Notice, error) {
+	return VerifyPayOS(p.Key, body, now)
 }
 
 // VerifyPayOS checks the signature inside a payOS webhook body.
@@ -158,8 +224,11 @@ func VerifyPayOS(key string, body []byte, now time.Time) (Notice, error) {
 	if !ok {
 		return Notice{}, fmt.Errorf("%w: no data object", ErrMalformed)
 	}
-	if !hmac.Equal([]byte(strings.ToLower(str(m["signature"]))), []byte(PayOSSign(key, data))) {
+	if !equalHex(str(m["signature"]), PayOSSign(key, data)) {
 		return Notice{}, ErrSignature
+	}
+	if code := str(data["code"]); code != "" && code != "00" {
+		return Notice{}, fmt.Errorf("%w: payOS code %q is not a success", ErrIgnored, code)
 	}
 	amt, err := amount(data["amount"])
 	if err != nil {
@@ -169,7 +238,41 @@ func VerifyPayOS(key string, body []byte, now time.Time) (Notice, error) {
 	if tx == "" {
 		tx = str(data["orderCode"])
 	}
+	if tx == "" {
+		return Notice{}, fmt.Errorf("%w: no reference or orderCode", ErrMalformed)
+	}
 	return Notice{Source: "payos", TxID: tx, Amount: amt, Description: str(data["description"]), At: now}, nil
+}
+
+// SePaySign is the hex HMAC-SHA256 of "<ts>.<body>" (ts in unix seconds).
+func SePaySign(key, ts string, body []byte) string {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write([]byte(ts))
+	m.Write([]byte{'.'})
+	m.Write(body)
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// Verify implements Verifier.
+func (s SePay) Verify(h http.Header, body []byte, now time.Time) (Notice, error) {
+	if s.Key == "" {
+		return Notice{}, ErrDisabled
+	}
+	if sig := h.Get("X-SePay-Signature"); sig != "" {
+		ts := h.Get("X-SePay-Timestamp")
+		sec, err := strconv.ParseInt(ts, 10, 64)
+		if err != nil {
+			return Notice{}, fmt.Errorf("%w: X-SePay-Timestamp %q is not unix seconds", ErrSignature, ts)
+		}
+		if !equalHex(strings.TrimPrefix(sig, "sha256="), SePaySign(s.Key, ts, body)) {
+			return Notice{}, ErrSignature
+		}
+		if err := checkSkew(time.Unix(sec, 0), now); err != nil {
+			return Notice{}, err
+		}
+		return sepayNotice(body, time.Unix(sec, 0))
+	}
+	return VerifySePay(s.Key, h.Get("Authorization"), body, now)
 }
 
 // VerifySePay checks "Authorization: Apikey KEY" and reads an incoming transfer.
@@ -177,24 +280,32 @@ func VerifySePay(key, auth string, body []byte, now time.Time) (Notice, error) {
 	if key == "" {
 		return Notice{}, ErrDisabled
 	}
-	got := strings.TrimSpace(strings.TrimPrefix(auth, "Apikey"))
-	if subtle.ConstantTimeCompare([]byte(got), []byte(key)) != 1 {
+	got, ok := strings.CutPrefix(strings.TrimSpace(auth), "Apikey ")
+	if !ok || !hmac.Equal([]byte(strings.TrimSpace(got)), []byte(key)) {
 		return Notice{}, ErrSignature
 	}
+	return sepayNotice(body, now)
+}
+
+func sepayNotice(body []byte, at time.Time) (Notice, error) {
 	m, err := decode(body)
 	if err != nil {
 		return Notice{}, err
 	}
 	if t := str(m["transferType"]); t != "in" {
-		return Notice{}, fmt.Errorf("%w: transferType %q is not an incoming transfer", ErrMalformed, t)
+		return Notice{}, fmt.Errorf("%w: transferType %q", ErrIgnored, t)
 	}
 	amt, err := amount(m["transferAmount"])
 	if err != nil {
 		return Notice{}, err
 	}
+	tx := str(m["id"])
+	if tx == "" {
+		return Notice{}, fmt.Errorf("%w: no id", ErrMalformed)
+	}
 	desc := str(m["content"])
 	if c := str(m["code"]); c != "" {
 		desc += " " + c
 	}
-	return Notice{Source: "sepay", TxID: str(m["id"]), Amount: amt, Description: desc, At: now}, nil
+	return Notice{Source: "sepay", TxID: tx, Amount: amt, Description: desc, At: at}, nil
 }

@@ -5,26 +5,95 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
 // Keys are the providers' secrets; an empty key disables that provider.
 type Keys struct{ Casso, PayOS, SePay string }
 
+// Verifiers returns one Verifier per configured provider.
+func (k Keys) Verifiers() []Verifier {
+	var vs []Verifier
+	if k.Casso != "" {
+		vs = append(vs, Casso{k.Casso})
+	}
+	if k.PayOS != "" {
+		vs = append(vs, PayOS{k.PayOS})
+	}
+	if k.SePay != "" {
+		vs = append(vs, SePay{k.SePay})
+	}
+	return vs
+}
+
 // Receiver is the HTTP endpoint banks (through Casso, payOS or SePay) post
-// notices to: /notify/casso, /notify/payos, /notify/sepay.
+// notices to: POST /notify/casso, /notify/payos, /notify/sepay. A notice that
+// fails verification is answered 401 (signature, timestamp, source off) or
+// 400 (malformed) and changes nothing; a verified one is recorded and
+// answered 200 {"success":true}, whatever its verdict, so the provider stops
+// retrying; a store failure is answered 503 so it retries.
 type Receiver struct {
 	Ledger *Ledger
-	Keys   Keys
-	Log    *slog.Logger
+	Keys   Keys         // used when Verifiers is nil
+	Verify []Verifier   // overrides Keys
+	Log    *slog.Logger // nil: slog.Default()
 	Now    func() time.Time
-	OnDone func(Verdict) // after every applied notice (paid or flagged)
+	OnDone func(Verdict) // after a notice changed a payment (paid or flagged)
+}
+
+func (r *Receiver) log() *slog.Logger {
+	if r.Log == nil {
+		return slog.Default()
+	}
+	return r.Log
+}
+
+func (r *Receiver) verifier(source string) Verifier {
+	vs := r.Verify
+	if vs == nil {
+		vs = r.Keys.Verifiers()
+	}
+	for _, v := range vs {
+		if v.Source() == source {
+			return v
+		}
+	}
+	return nil
+}
+
+// hint tells a technician what a rejection most likely means.
+func hint(err error, source string) string {
+	switch {
+	case errors.Is(err, ErrSignature):
+		return "signature does not match the " + source + " key in kiosk.toml: a forged notice, or the key was changed at the provider and not here"
+	case errors.Is(err, ErrStale):
+		return "signed time too far from the kiosk clock: a replayed old notice, or the kiosk clock is wrong (check NTP)"
+	case errors.Is(err, ErrDisabled):
+		return source + " is not configured on this kiosk (no key): set payment." + source + "_key or stop the provider sending here"
+	case errors.Is(err, ErrIgnored):
+		return "not an incoming successful transfer: nothing to do"
+	}
+	return "body is not the " + source + " notice format: check the webhook settings at the provider"
 }
 
 func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	source, ok := strings.CutPrefix(req.URL.Path, "/notify/")
+	if !ok {
+		http.NotFound(w, req)
+		return
+	}
 	if req.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
 		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	v := r.verifier(source)
+	if v == nil {
+		r.log().Warn("payment notice rejected", "source", source, "remote", req.RemoteAddr, "why", hint(ErrDisabled, source))
+		http.Error(w, "source not configured", http.StatusUnauthorized)
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(req.Body, 64<<10))
@@ -32,18 +101,14 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "read error", http.StatusBadRequest)
 		return
 	}
-	now := r.Now()
-	var n Notice
-	source := req.URL.Path
-	switch req.URL.Path {
-	case "/notify/casso":
-		n, err = VerifyCasso(r.Keys.Casso, req.Header.Get("X-Casso-Signature"), body, now)
-	case "/notify/payos":
-		n, err = VerifyPayOS(r.Keys.PayOS, body, now)
-	case "/notify/sepay":
-		n, err = VerifySePay(r.Keys.SePay, req.Header.Get("Authorization"), body, now)
-	default:
-		http.NotFound(w, req)
+	now := time.Now()
+	if r.Now != nil {
+		now = r.Now()
+	}
+	n, err := v.Verify(req.Header, body, now)
+	if errors.Is(err, ErrIgnored) {
+		r.log().Info("payment notice ignored", "source", source, "why", err.Error())
+		writeOK(w)
 		return
 	}
 	if err != nil {
@@ -51,47 +116,78 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		if errors.Is(err, ErrSignature) || errors.Is(err, ErrStale) || errors.Is(err, ErrDisabled) {
 			status = http.StatusUnauthorized
 		}
-		r.Log.Warn("payment notice rejected", "endpoint", source, "remote", req.RemoteAddr, "err", err)
+		r.log().Warn("payment notice rejected, nothing marked paid", "source", source, "remote", req.RemoteAddr, "err", err.Error(), "why", hint(err, source))
 		http.Error(w, err.Error(), status)
 		return
 	}
-	v, err := r.Ledger.Apply(req.Context(), n)
+	verdict, err := r.Ledger.Apply(req.Context(), n)
 	if err != nil {
-		r.Log.Error("payment notice not recorded", "source", n.Source, "tx", n.TxID, "err", err)
+		r.log().Error("payment notice not recorded; the provider will retry", "source", n.Source, "tx", n.TxID, "err", err)
 		http.Error(w, "not recorded, retry", http.StatusServiceUnavailable)
 		return
 	}
-	ref := ""
-	if v.Payment != nil {
-		ref = v.Payment.Ref
+	logVerdict(r.log(), n, verdict)
+	if r.OnDone != nil && verdict.Changed && verdict.Payment != nil {
+		r.OnDone(verdict)
 	}
-	switch v.Verdict {
-	case "paid":
-		r.Log.Info("payment confirmed by bank notice", "source", n.Source, "tx", n.TxID, "ref", ref, "amount", n.Amount)
-	case "duplicate":
-		r.Log.Info("payment notice repeated (ignored)", "source", n.Source, "tx", n.TxID)
-	default:
-		r.Log.Warn("payment notice needs staff review", "verdict", v.Verdict, "source", n.Source, "tx", n.TxID, "ref", ref, "amount", n.Amount)
-	}
-	if r.OnDone != nil && v.Payment != nil {
-		r.OnDone(v)
-	}
+	writeOK(w)
+}
+
+func writeOK(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/json")
 	io.WriteString(w, `{"success":true}`)
 }
 
+func logVerdict(l *slog.Logger, n Notice, v Verdict) {
+	a := []any{"source", n.Source, "tx", n.TxID, "ref", v.Ref, "amount", n.Amount}
+	if v.Payment != nil {
+		a = append(a, "asked", v.Payment.Amount, "expires", v.Payment.ExpiresAt)
+	}
+	switch v.Verdict {
+	case VerdictPaid:
+		l.Info("payment confirmed by bank notice", a...)
+	case VerdictDuplicate:
+		l.Info("payment notice repeated by the provider (same transaction id): ignored", a...)
+	case VerdictUnknownRef:
+		l.Warn("payment notice with no kiosk reference in the memo: not for a kiosk payment, or the payer changed the memo; staff check the bank statement", a...)
+	case VerdictWrongAmount:
+		l.Warn("payment notice amount differs from the fee: NOT marked paid, needs staff review (refund or top-up)", a...)
+	case VerdictLate:
+		l.Warn("payment notice arrived after the QR expired: NOT marked paid, needs staff review", a...)
+	case VerdictCancelled:
+		l.Warn("payment notice arrived after the citizen cancelled: NOT marked paid, needs staff review", a...)
+	case VerdictAlreadyPaid:
+		l.Warn("second transfer for an already paid fee: stays paid, staff refund the extra transfer", a...)
+	case VerdictInReview:
+		l.Warn("another transfer for a payment under staff review: left for staff", a...)
+	}
+}
+
 // Serve listens on addr until ctx ends.
 func (r *Receiver) Serve(ctx context.Context, addr string) error {
-	srv := &http.Server{Addr: addr, Handler: r, ReadHeaderTimeout: 5 * time.Second}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, ln, r)
+}
+
+func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-done:
+			return
+		}
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(shut)
 	}()
-	err := srv.ListenAndServe()
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
-	return err
+	return nil
 }

@@ -11,41 +11,11 @@ import (
 	"github.com/motcua/kiosk/kiosk/doc"
 )
 
-// Advice for the citizen when the ticket did not print: the number is on
-// the screen, very large, and this says what to do.
-var advice = map[string][2]string{
-	"paper_end":   {"Máy in hết giấy. Bạn vui lòng ghi nhớ số trên màn hình và báo cán bộ; số của bạn vẫn được giữ.", "The printer is out of paper. Please remember the number on screen and tell the staff; your number is kept."},
-	"cover_open":  {"Nắp máy in đang mở. Bạn vui lòng ghi nhớ số trên màn hình và báo cán bộ.", "The printer cover is open. Please remember the number on screen and tell the staff."},
-	"offline":     {"Máy in tạm dừng. Bạn vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu.", "The printer is paused. Please remember the number on screen; staff will reprint your ticket."},
-	"unplugged":   {"Máy in chưa kết nối. Bạn vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu.", "The printer is not connected. Please remember the number on screen; staff will reprint your ticket."},
-	"no_response": {"Máy in không phản hồi. Bạn vui lòng ghi nhớ số trên màn hình và báo cán bộ.", "The printer does not respond. Please remember the number on screen and tell the staff."},
-	"other":       {"Không in được phiếu. Bạn vui lòng ghi nhớ số trên màn hình và báo cán bộ.", "The ticket could not be printed. Please remember the number on screen and tell the staff."},
-}
-
-// FaultKind names a print failure for staff and diagnostics.
-func FaultKind(err error) string {
-	switch {
-	case errors.Is(err, doc.ErrPaperEnd):
-		return "paper_end"
-	case errors.Is(err, doc.ErrCoverOpen):
-		return "cover_open"
-	case errors.Is(err, doc.ErrOffline):
-		return "offline"
-	case errors.Is(err, doc.ErrUnplugged):
-		return "unplugged"
-	case errors.Is(err, doc.ErrNoResponse):
-		return "no_response"
-	}
-	return "other"
-}
-
-// Doc lays the ticket out for the printer.
+// Doc lays the ticket out for the printer: centre, service (vi / en), the
+// code very large, priority mark, counter(s), people ahead, a rule, the QR,
+// date and time, the note. It does not touch the store.
 func (s *Service) Doc(t Ticket) doc.Doc {
 	issued, _ := time.Parse(time.RFC3339, t.IssuedAt)
-	qr := t.Service + "-" + strings.ReplaceAll(t.Day, "-", "") + "-" + fmt.Sprintf("%04d", t.Number)
-	if tpl := s.cfg.Queue.TicketQRTemplate; tpl != "" {
-		qr = strings.NewReplacer("{code}", t.Code, "{service}", t.Service, "{number}", fmt.Sprint(t.Number), "{day}", t.Day).Replace(tpl)
-	}
 	blocks := []doc.Block{
 		doc.Text{Text: s.cfg.Kiosk.CentreName, Size: 1, Bold: true, Align: doc.Center},
 		doc.Text{Text: t.ServiceName + " / " + t.ServiceEN, Size: 2, Align: doc.Center},
@@ -58,7 +28,7 @@ func (s *Service) Doc(t Ticket) doc.Doc {
 		doc.Text{Text: fmt.Sprintf("Quầy / Counter: %s", strings.Join(t.Counters, ", ")), Size: 2, Align: doc.Center},
 		doc.Text{Text: fmt.Sprintf("Trước bạn: %d người / People ahead: %d", t.PeopleAhead, t.PeopleAhead), Size: 1, Align: doc.Center},
 		doc.Rule{},
-		doc.QR{Data: qr, Align: doc.Center},
+		doc.QR{Data: s.QRData(t), Align: doc.Center},
 		doc.Text{Text: issued.In(s.loc).Format("02/01/2006 15:04"), Size: 1, Align: doc.Center},
 	)
 	if s.cfg.Queue.TicketNote != "" {
@@ -67,96 +37,123 @@ func (s *Service) Doc(t Ticket) doc.Doc {
 	return doc.Doc{Title: "ticket " + t.Code, Blocks: blocks, Cut: true}
 }
 
-// Print prints a stored ticket and records the outcome: printed, or failed
-// with the fault kept for staff. The ticket (and its number) exists either way.
-func (s *Service) Print(ctx context.Context, p doc.Printer, t Ticket) (Ticket, error) {
-	err := p.Print(ctx, s.Doc(t))
-	now := s.now().UTC().Format(time.RFC3339)
-	if err == nil {
-		_, dbErr := s.db.ExecContext(ctx, `UPDATE tickets SET print_state = 'printed', print_error = '', printed_at = ? WHERE id = ?`, now, t.ID)
-		t.PrintState, t.PrintError, t.AdviceVI, t.AdviceEN = "printed", "", "", ""
-		return t, dbErr
+// QRData is what the ticket's QR holds: queue.ticket_qr_template with
+// {code}, {service}, {number} and {day} replaced, or, without a template,
+// SERVICE-YYYYMMDD-NNNN (the ticket code alone repeats every day).
+func (s *Service) QRData(t Ticket) string {
+	if tpl := s.cfg.Queue.TicketQRTemplate; tpl != "" {
+		return strings.NewReplacer("{code}", t.Code, "{service}", t.Service,
+			"{number}", fmt.Sprint(t.Number), "{day}", t.Day).Replace(tpl)
 	}
-	kind := FaultKind(err)
-	s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, e := tx.ExecContext(ctx, `UPDATE tickets SET print_state = 'failed', print_error = ? WHERE id = ?`, kind, t.ID); e != nil {
-			return e
-		}
-		_, e := tx.ExecContext(ctx, `INSERT INTO printer_faults(at, kind, ticket, detail) VALUES(?,?,?,?)`, now, kind, t.ID, err.Error())
-		return e
-	})
-	t.PrintState, t.PrintError = "failed", kind
-	a := advice[kind]
-	t.AdviceVI, t.AdviceEN = a[0], a[1]
+	return fmt.Sprintf("%s-%s-%04d", t.Service, strings.ReplaceAll(t.Day, "-", ""), t.Number)
+}
+
+// Print prints a stored ticket once and records the outcome: printed, or
+// failed with the fault kept for staff. If the ticket was already printed
+// (RetryPending got there first) it is not printed again. On failure the
+// returned Ticket is valid (state failed, advice set) and the error wraps
+// ErrNotPrinted and the printer's error (doc.ErrPaperEnd...).
+func (s *Service) Print(ctx context.Context, p doc.Printer, t Ticket) (Ticket, error) {
+	t, _, err := s.printOnce(ctx, p, t)
 	return t, err
 }
 
-// Get loads a ticket.
-func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
-	ts, err := s.list(ctx, `WHERE id = ?`, id)
+// printOnce prints t unless it is already printed; printed reports whether
+// this call printed it.
+func (s *Service) printOnce(ctx context.Context, p doc.Printer, t Ticket) (_ Ticket, printed bool, _ error) {
+	s.printMu.Lock()
+	defer s.printMu.Unlock()
+	var state string
+	err := s.db.QueryRowContext(ctx, `SELECT print_state FROM tickets WHERE id = ?`, t.ID).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, false, fmt.Errorf("%w: %d (%s)", ErrNoTicket, t.ID, t.Code)
+	}
 	if err != nil {
-		return Ticket{}, err
+		return t, false, fmt.Errorf("queue: print %s: %w", t.Code, err)
 	}
-	if len(ts) == 0 {
-		return Ticket{}, fmt.Errorf("queue: no ticket %d", id)
+	if state == StatePrinted {
+		t, err := s.Get(ctx, t.ID)
+		return t, false, err
 	}
-	return ts[0], nil
+	t, err = s.printLocked(ctx, p, t)
+	return t, err == nil, err
 }
 
-// Today lists today's tickets, newest first.
-func (s *Service) Today(ctx context.Context) ([]Ticket, error) {
-	return s.list(ctx, `WHERE day = ? ORDER BY id DESC`, s.Day(s.now()))
-}
-
-func (s *Service) list(ctx context.Context, where string, args ...any) ([]Ticket, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, service, day, number, code, priority, issued_at, print_state, print_error, reprints FROM tickets `+where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("queue: list: %w", err)
-	}
-	defer rows.Close()
-	var out []Ticket
-	for rows.Next() {
-		var t Ticket
-		if err := rows.Scan(&t.ID, &t.Service, &t.Day, &t.Number, &t.Code, &t.Priority, &t.IssuedAt, &t.PrintState, &t.PrintError, &t.Reprints); err != nil {
-			return nil, err
-		}
-		if sv, ok := s.service(t.Service); ok {
-			t.ServiceName, t.ServiceEN, t.Counters = sv.NameVI, sv.NameEN, sv.Counters
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// Reprint prints a ticket again with the same number.
+// Reprint prints a ticket again with the same number (staff); it never
+// makes a new ticket and counts the reprint.
 func (s *Service) Reprint(ctx context.Context, p doc.Printer, id int64) (Ticket, error) {
+	s.printMu.Lock()
+	defer s.printMu.Unlock()
 	t, err := s.Get(ctx, id)
 	if err != nil {
 		return t, err
 	}
-	t.PeopleAhead, _ = s.ahead(ctx, t)
 	if _, err := s.db.ExecContext(ctx, `UPDATE tickets SET reprints = reprints + 1 WHERE id = ?`, id); err != nil {
-		return t, err
+		return t, fmt.Errorf("queue: reprint %s: %w", t.Code, err)
 	}
 	t.Reprints++
-	return s.Print(ctx, p, t)
+	return s.printLocked(ctx, p, t)
 }
 
-// RetryFailed reprints today's tickets that failed or never printed (a
-// crash between store and print), oldest first; it stops at the first
-// failure. Every issued ticket thus ends printed once or flagged.
-func (s *Service) RetryFailed(ctx context.Context, p doc.Printer) (int, error) {
-	ts, err := s.list(ctx, `WHERE day = ? AND print_state != 'printed' ORDER BY id`, s.Day(s.now()))
+// RetryPending prints today's tickets that are still waiting and were never
+// printed (pending after a crash, or failed), oldest first, when the
+// printer is back. It stops at the first failure (that ticket stays failed,
+// its fault recorded) and returns how many printed. With Print and Reprint
+// it is serialised, so every ticket ends printed exactly once or flagged.
+func (s *Service) RetryPending(ctx context.Context, p doc.Printer) (int, error) {
+	ts, err := s.list(ctx, `WHERE day = ? AND print_state != 'printed' AND served = 0 ORDER BY id`, s.BusinessDay())
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, t := range ts {
-		t.PeopleAhead, _ = s.ahead(ctx, t)
-		if _, err := s.Print(ctx, p, t); err != nil {
+		_, printed, err := s.printOnce(ctx, p, t)
+		if err != nil {
 			return n, err
 		}
-		n++
+		if printed {
+			n++
+		}
 	}
 	return n, nil
+}
+
+// printLocked prints with printMu held and stores the outcome.
+func (s *Service) printLocked(ctx context.Context, p doc.Printer, t Ticket) (Ticket, error) {
+	if ahead, err := s.ahead(ctx, t); err == nil {
+		t.PeopleAhead = ahead
+	}
+	perr := p.Print(ctx, s.Doc(t))
+	now := s.now().UTC().Format(time.RFC3339)
+	if perr == nil {
+		if _, err := s.db.ExecContext(ctx, `UPDATE tickets SET print_state = 'printed', print_error = '', printed_at = ? WHERE id = ?`, now, t.ID); err != nil {
+			return t, fmt.Errorf("queue: %s printed but state not saved: %w", t.Code, err)
+		}
+		t.PrintState, t.PrintError, t.PrintedAt, t.AdviceVI, t.AdviceEN = StatePrinted, "", now, "", ""
+		s.ev.Emit(EventTicket, t)
+		return t, nil
+	}
+	kind := FaultKind(perr)
+	f := Fault{At: now, Kind: kind, TicketID: t.ID, Ticket: t.Code, Detail: perr.Error()}
+	f.AdviceVI, f.AdviceEN = Advice(kind)
+	dbErr := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET print_state = 'failed', print_error = ? WHERE id = ?`, kind, t.ID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO printer_faults(at, kind, ticket, detail) VALUES(?,?,?,?)`, now, kind, t.ID, f.Detail)
+		if err != nil {
+			return err
+		}
+		f.ID, err = res.LastInsertId()
+		return err
+	})
+	t.PrintState, t.PrintError = StateFailed, kind
+	t.AdviceVI, t.AdviceEN = f.AdviceVI, f.AdviceEN
+	s.ev.Emit(EventFault, f)
+	s.ev.Emit(EventTicket, t)
+	err := fmt.Errorf("%w: %s: %w", ErrNotPrinted, t.Code, perr)
+	if dbErr != nil {
+		err = errors.Join(err, fmt.Errorf("queue: record fault for %s: %w", t.Code, dbErr))
+	}
+	return t, err
 }

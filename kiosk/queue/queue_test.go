@@ -3,234 +3,153 @@ package queue
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"sort"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/store"
 )
 
-type fakePrinter struct {
-	err  error
-	docs []doc.Doc
-}
-
-func (f *fakePrinter) Print(_ context.Context, d doc.Doc) error {
-	if f.err != nil {
-		return f.err
+func TestBusinessDay(t *testing.T) {
+	cases := []struct {
+		reset int
+		at    time.Time
+		want  string
+	}{
+		{3, time.Date(2026, 11, 22, 9, 0, 0, 0, ict), "2026-11-22"},
+		{3, time.Date(2026, 11, 23, 2, 0, 0, 0, ict), "2026-11-22"}, // 02:00 before a 03:00 reset
+		{3, time.Date(2026, 11, 23, 2, 59, 59, 0, ict), "2026-11-22"},
+		{3, time.Date(2026, 11, 23, 3, 0, 0, 0, ict), "2026-11-23"},
+		{3, time.Date(2026, 11, 22, 19, 30, 0, 0, time.UTC), "2026-11-22"}, // 02:30 ICT on the 23rd
+		{3, time.Date(2026, 11, 22, 20, 0, 0, 0, time.UTC), "2026-11-23"},  // 03:00 ICT
+		{3, time.Date(2027, 1, 1, 1, 0, 0, 0, ict), "2026-12-31"},          // across the year
+		{3, time.Date(2028, 3, 1, 0, 30, 0, 0, ict), "2028-02-29"},         // leap day
+		{0, time.Date(2026, 11, 23, 0, 0, 0, 0, ict), "2026-11-23"},        // reset at midnight
+		{0, time.Date(2026, 11, 22, 23, 59, 0, 0, ict), "2026-11-22"},
+		{23, time.Date(2026, 11, 22, 22, 0, 0, 0, ict), "2026-11-21"},
 	}
-	f.docs = append(f.docs, d)
-	return nil
-}
-func (f *fakePrinter) Status(context.Context) (doc.Status, error) {
-	return doc.Status{Online: true}, nil
-}
-
-func newQueue(t *testing.T, path string, now func() time.Time, edit func(*config.Config)) *Service {
-	t.Helper()
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
+	for _, c := range cases {
+		cfg := config.Default()
+		cfg.Queue.ResetHour = c.reset
+		if got := New(nil, cfg, nil).Day(c.at); got != c.want {
+			t.Errorf("reset %d, %v: day %s, want %s", c.reset, c.at, got, c.want)
+		}
 	}
-	t.Cleanup(func() { db.Close() })
-	cfg := config.Default()
-	cfg.Queue.ResetHour = 3
-	if edit != nil {
-		edit(&cfg)
-	}
-	return New(db, cfg, now)
 }
 
 func TestNumberingPerServicePerBusinessDay(t *testing.T) {
 	ctx := context.Background()
-	ict := time.FixedZone("ICT", 7*3600)
-	now := time.Date(2026, 11, 22, 9, 0, 0, 0, ict)
-	q := newQueue(t, store.Memory, func() time.Time { return now }, nil)
+	clk := &clock{}
+	q := newQueue(t, store.Memory, clk.now, nil)
 	steps := []struct {
 		at   time.Time
 		svc  string
+		prio string
 		code string
 		day  string
 	}{
-		{time.Date(2026, 11, 22, 9, 0, 0, 0, ict), "HT", "A-0001", "2026-11-22"},
-		{time.Date(2026, 11, 22, 9, 1, 0, 0, ict), "HT", "A-0002", "2026-11-22"},
-		{time.Date(2026, 11, 22, 9, 2, 0, 0, ict), "CT", "B-0001", "2026-11-22"},
-		{time.Date(2026, 11, 23, 2, 0, 0, 0, ict), "HT", "A-0003", "2026-11-22"}, // before the 03:00 reset
-		{time.Date(2026, 11, 23, 3, 0, 0, 0, ict), "HT", "A-0001", "2026-11-23"},
+		{time.Date(2026, 11, 22, 9, 0, 0, 0, ict), "HT", "", "A-0001", "2026-11-22"},
+		{time.Date(2026, 11, 22, 9, 1, 0, 0, ict), "HT", "elderly", "A-0002", "2026-11-22"}, // priority shares the sequence
+		{time.Date(2026, 11, 22, 9, 2, 0, 0, ict), "CT", "", "B-0001", "2026-11-22"},
+		{time.Date(2026, 11, 22, 23, 0, 0, 0, ict), "HT", "", "A-0003", "2026-11-22"},
+		{time.Date(2026, 11, 23, 2, 0, 0, 0, ict), "HT", "", "A-0004", "2026-11-22"}, // before the 03:00 reset
+		{time.Date(2026, 11, 23, 3, 0, 0, 0, ict), "HT", "", "A-0001", "2026-11-23"},
+		{time.Date(2026, 11, 23, 3, 1, 0, 0, ict), "CT", "", "B-0001", "2026-11-23"},
+		{time.Date(2026, 11, 24, 8, 0, 0, 0, ict), "HT", "", "A-0001", "2026-11-24"},
 	}
 	for _, s := range steps {
-		now = s.at
-		tk, err := q.Issue(ctx, s.svc, "")
-		if err != nil || tk.Code != s.code || tk.Day != s.day || tk.PrintState != "pending" {
+		clk.set(s.at)
+		tk, err := q.Issue(ctx, s.svc, s.prio)
+		if err != nil || tk.Code != s.code || tk.Day != s.day || tk.PrintState != StatePending || tk.Priority != s.prio {
 			t.Fatalf("at %v: %+v %v, want %s on %s", s.at, tk, err, s.code, s.day)
 		}
 	}
+	clk.set(time.Date(2026, 11, 23, 2, 30, 0, 0, ict))
+	ts, err := q.Today(ctx)
+	if err != nil || len(ts) != 5 || ts[0].Code != "A-0004" {
+		t.Fatalf("business day 22 has %d tickets, newest %+v: %v", len(ts), ts, err)
+	}
 }
 
-func TestCapClosedAndPriorityErrors(t *testing.T) {
+func TestIssueErrors(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, func(c *config.Config) { c.Queue.Services[0].DailyCap = 2 })
-	q.Issue(ctx, "HT", "")
-	q.Issue(ctx, "HT", "")
-	if _, err := q.Issue(ctx, "HT", ""); !errors.Is(err, ErrCapped) {
-		t.Fatalf("cap: %v", err)
-	}
-	q.SetOpen(ctx, "CT", false)
-	if _, err := q.Issue(ctx, "CT", ""); !errors.Is(err, ErrClosed) {
-		t.Fatalf("closed: %v", err)
-	}
-	if _, err := q.Issue(ctx, "XX", ""); !errors.Is(err, ErrNoService) {
-		t.Fatalf("unknown service: %v", err)
-	}
-	if _, err := q.Issue(ctx, "DD", "vip"); !errors.Is(err, ErrPriority) {
-		t.Fatalf("unknown priority: %v", err)
-	}
-	svs, _ := q.Services(ctx)
-	if svs[0].Waiting != 2 || svs[1].Open {
-		t.Fatalf("services: %+v", svs[:2])
-	}
-}
-
-func TestPeopleAhead(t *testing.T) {
+	q := newQueue(t, store.Memory, nil, func(c *config.Config) {
+		c.Queue.Services[0].DailyCap = 2
+		c.Queue.Services[2].Open = false // DD closed in the config
+	})
+	mustIssue(t, q, "HT", "")
+	mustIssue(t, q, "HT", "")
 	cases := []struct {
-		ordering        string
-		prio            bool
-		nPrio, nRegular int
-		want            int
+		svc, prio string
+		want      error
 	}{
-		{"strict", false, 2, 5, 7},
-		{"strict", true, 2, 5, 2},
-		{"interleaved", true, 0, 10, 3}, // one priority after every 3 regular
-		{"interleaved", true, 1, 10, 7}, // waits for the earlier priority and 6 regular
-		{"interleaved", false, 4, 3, 5}, // 3 regular + 2 priority slots
-		{"interleaved", false, 0, 0, 0},
+		{"HT", "", ErrCapped},
+		{"HT", "elderly", ErrCapped},
+		{"DD", "", ErrClosed},
+		{"XX", "", ErrNoService},
+		{"CT", "vip", ErrPriority},
 	}
 	for _, c := range cases {
-		if got := PeopleAhead(c.ordering, 3, c.prio, c.nPrio, c.nRegular); got != c.want {
-			t.Errorf("%+v: got %d", c, got)
+		tk, err := q.Issue(ctx, c.svc, c.prio)
+		var ie *IssueError
+		if !errors.Is(err, c.want) || !errors.As(err, &ie) || ie.VI == "" || ie.EN == "" || tk.ID != 0 {
+			t.Errorf("%s %q: %+v %v, want %v with messages", c.svc, c.prio, tk, err, c.want)
 		}
+	}
+	capVI, _ := Message(issueErr(ErrCapped, "HT"))
+	closedVI, _ := Message(ErrClosed)
+	if capVI == closedVI {
+		t.Errorf("cap and closed share a message: %q", capVI)
+	}
+	// Staff override both ways, and it survives a new Service on the same store.
+	if err := q.SetOpen(ctx, "CT", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Issue(ctx, "CT", ""); !errors.Is(err, ErrClosed) {
+		t.Fatalf("closed by staff: %v", err)
+	}
+	if err := q.SetOpen(ctx, "DD", true); err != nil {
+		t.Fatal(err)
+	}
+	if tk, err := New(q.db, q.cfg, q.now).Issue(ctx, "DD", ""); err != nil || tk.Code != "C-0001" {
+		t.Fatalf("opened by staff: %+v %v", tk, err)
+	}
+	if err := q.SetOpen(ctx, "XX", true); !errors.Is(err, ErrNoService) {
+		t.Fatalf("set unknown: %v", err)
+	}
+	svs, err := q.Services(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ServiceView{
+		"HT": {Waiting: 2, Issued: 2, DailyCap: 2, Open: true},
+		"CT": {Waiting: 0, Issued: 0, Open: false},
+		"DD": {Waiting: 1, Issued: 1, Open: true},
+	}
+	for _, v := range svs {
+		w, ok := want[v.Code]
+		if ok && (v.Waiting != w.Waiting || v.Issued != w.Issued || v.DailyCap != w.DailyCap || v.Open != w.Open) {
+			t.Errorf("service %s: %+v, want %+v", v.Code, v, w)
+		}
+	}
+	if len(svs) != len(q.cfg.Queue.Services) || svs[0].Code != "HT" || svs[0].Name == "" {
+		t.Fatalf("services: %+v", svs)
 	}
 }
 
-func TestPrintFailureKeepsNumberAndReprint(t *testing.T) {
+func TestEventsCarryNoPersonalData(t *testing.T) {
 	ctx := context.Background()
 	q := newQueue(t, store.Memory, nil, nil)
-	p := &fakePrinter{err: fmt.Errorf("printer: before: %w", doc.ErrPaperEnd)}
-	tk, _ := q.Issue(ctx, "HT", "elderly")
-	got, err := q.Print(ctx, p, tk)
-	if !errors.Is(err, doc.ErrPaperEnd) || got.PrintState != "failed" || got.PrintError != "paper_end" || got.AdviceVI == "" || got.Code != tk.Code {
-		t.Fatalf("failed print: %+v %v", got, err)
+	var rec events.Recorder
+	q.SetEmitter(&rec)
+	tk := mustIssue(t, q, "HT", "elderly")
+	q.SetOpen(ctx, "CT", false)
+	evs := rec.Events()
+	if len(evs) != 2 || evs[0].Name != EventTicket || evs[0].Data.(Ticket).Code != tk.Code || evs[1].Name != EventService {
+		t.Fatalf("events: %+v", evs)
 	}
-	var faults int
-	q.db.QueryRow(`SELECT COUNT(*) FROM printer_faults WHERE kind = 'paper_end' AND ticket = ?`, tk.ID).Scan(&faults)
-	if faults != 1 {
-		t.Fatalf("fault not recorded")
+	if v := evs[1].Data.(ServiceView); v.Code != "CT" || v.Open {
+		t.Fatalf("service event: %+v", v)
 	}
-	p.err = nil
-	again, err := q.Reprint(ctx, p, tk.ID)
-	if err != nil || again.Code != tk.Code || again.PrintState != "printed" || again.Reprints != 1 {
-		t.Fatalf("reprint: %+v %v", again, err)
-	}
-	all, _ := q.Today(ctx)
-	if len(all) != 1 {
-		t.Fatalf("reprint made a new ticket: %d", len(all))
-	}
-	d := p.docs[0]
-	if len(d.Blocks) < 4 || d.Blocks[2].(doc.Text).Text != tk.Code || !d.Cut {
-		t.Fatalf("ticket doc %+v", d)
-	}
-}
-
-// Two processes, eight goroutines each, one store file: 1,000 tickets with
-// distinct numbers and no gap per service.
-func TestConcurrentIssuanceTwoProcesses(t *testing.T) {
-	if os.Getenv("QUEUE_HELPER") != "" {
-		return
-	}
-	path := filepath.Join(t.TempDir(), "kiosk.db")
-	newQueue(t, path, nil, nil) // migrate once
-	const perProc = 500
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIssue$")
-	cmd.Env = append(os.Environ(), "QUEUE_HELPER=1", "QUEUE_DB="+path, "QUEUE_N="+strconv.Itoa(perProc))
-	var out []byte
-	var cmdErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); out, cmdErr = cmd.CombinedOutput() }()
-	if err := issueMany(path, perProc); err != nil {
-		t.Fatal(err)
-	}
-	wg.Wait()
-	if cmdErr != nil {
-		t.Fatalf("helper process: %v\n%s", cmdErr, out)
-	}
-	db, _ := store.Open(context.Background(), path)
-	defer db.Close()
-	rows, _ := db.Query(`SELECT service, number FROM tickets ORDER BY service, number`)
-	nums := map[string][]int{}
-	total := 0
-	for rows.Next() {
-		var s string
-		var n int
-		rows.Scan(&s, &n)
-		nums[s] = append(nums[s], n)
-		total++
-	}
-	rows.Close()
-	if total != 2*perProc {
-		t.Fatalf("%d tickets, want %d", total, 2*perProc)
-	}
-	for s, ns := range nums {
-		sort.Ints(ns)
-		for i, n := range ns {
-			if n != i+1 {
-				t.Fatalf("service %s: number %d at position %d (gap or duplicate)", s, n, i+1)
-			}
-		}
-	}
-}
-
-func TestHelperIssue(t *testing.T) {
-	if os.Getenv("QUEUE_HELPER") == "" {
-		t.Skip("helper process for TestConcurrentIssuanceTwoProcesses")
-	}
-	n, _ := strconv.Atoi(os.Getenv("QUEUE_N"))
-	if err := issueMany(os.Getenv("QUEUE_DB"), n); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func issueMany(path string, n int) error {
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	q := New(db, config.Default(), nil)
-	services := []string{"HT", "CT", "DD"}
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for i := g; i < n; i += 8 {
-				if _, err := q.Issue(context.Background(), services[i%3], ""); err != nil {
-					errs <- err
-					return
-				}
-			}
-		}(g)
-	}
-	wg.Wait()
-	close(errs)
-	return <-errs
 }

@@ -1,53 +1,76 @@
 // Package vietqr builds and checks VietQR payloads (EMVCo merchant-presented
 // QR as NAPAS 247 uses it): TLV fields, CRC-16/CCITT-FALSE, static and
-// dynamic forms. Pure functions.
+// dynamic forms, the receiving-bank list and a QR image sized for a phone
+// camera. Pure functions, no I/O.
 package vietqr
 
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-	"unicode"
 )
 
 // NAPAS constants.
 const (
-	GUID         = "A000000727"
-	ServiceAcct  = "QRIBFTTA" // transfer to an account
-	ServiceCard  = "QRIBFTTC" // transfer to a card
-	CurrencyVND  = "704"
-	CountryVN    = "VN"
-	maxAmountLen = 13
+	GUID          = "A000000727" // NAPAS application identifier (tag 38.00)
+	ServiceAcct   = "QRIBFTTA"   // inter-bank fund transfer to an account
+	ServiceCard   = "QRIBFTTC"   // inter-bank fund transfer to a card
+	CurrencyVND   = "704"        // ISO 4217 numeric
+	CountryVN     = "VN"
+	MethodStatic  = "11" // reusable QR, payer types the amount
+	MethodDynamic = "12" // one amount, one payment
+)
+
+// Field limits (NAPAS profile of EMVCo).
+const (
+	MaxAccount   = 19
+	MaxAmountLen = 13
+	MaxPurpose   = 25
+	MaxName      = 25
+	MaxCity      = 15
+	maxAmount    = 9_999_999_999_999 // 13 digits
 )
 
 // Payment is what the QR asks the payer's bank app to do.
 type Payment struct {
-	BIN     string // 6-digit acquirer BIN
-	Account string // ≤ 19 letters or digits
-	Card    bool   // account is a card number
+	BIN     string // 6-digit acquirer BIN of the receiving bank
+	Account string // 1..19 letters or digits
+	Card    bool   // Account is a card number (QRIBFTTC)
 	Amount  int64  // whole VND; 0 = static QR (payer types the amount)
-	Purpose string // transfer memo, folded to ASCII, ≤ 25
-	Name    string // merchant name ≤ 25 (optional)
-	City    string // ≤ 15 (optional)
+	Purpose string // transfer memo (tag 62.08), folded to ASCII, ≤ 25
+	Name    string // merchant (account) name, tag 59, ≤ 25, optional
+	City    string // tag 60, ≤ 15, optional
 }
 
-var (
-	binRe     = regexp.MustCompile(`^[0-9]{6}$`)
-	accountRe = regexp.MustCompile(`^[0-9A-Za-z]{1,19}$`)
-)
+// Static reports whether the payload leaves the amount to the payer.
+func (p Payment) Static() bool { return p.Amount == 0 }
 
-// Field errors name the field.
+// ErrInvalid is wrapped by every validation and parse error; a FieldError
+// names the field.
 var ErrInvalid = errors.New("vietqr: invalid")
 
-func invalid(field, format string, a ...any) error {
-	return fmt.Errorf("%w %s: %s", ErrInvalid, field, fmt.Sprintf(format, a...))
+// FieldError says which field is wrong and why.
+type FieldError struct {
+	Field  string // bin, account, amount, purpose, name, city, or a tag like "38.01"
+	Reason string
 }
 
-// Fold turns Vietnamese into plain ASCII (đ → d, marks dropped) for bank memos.
+func (e *FieldError) Error() string { return "vietqr: invalid " + e.Field + ": " + e.Reason }
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+func invalid(field, format string, a ...any) error {
+	return &FieldError{Field: field, Reason: fmt.Sprintf(format, a...)}
+}
+
+// Fold turns Vietnamese (or any Latin text) into printable ASCII for a bank
+// memo: marks dropped, đ → d, anything else non-ASCII becomes a space, runs of
+// spaces collapse. "Lệ phí cấp phiếu LLTP" → "Le phi cap phieu LLTP".
 func Fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -57,7 +80,7 @@ func Fold(s string) string {
 			b.WriteByte('d')
 		case r == 'Đ':
 			b.WriteByte('D')
-		case r < 128 && (unicode.IsPrint(r)):
+		case r >= 0x20 && r < 0x7f:
 			b.WriteRune(r)
 		default:
 			b.WriteByte(' ')
@@ -66,186 +89,107 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func tlv(id, v string) string { return fmt.Sprintf("%s%02d%s", id, len(v), v) }
-
-// Build returns the payload string after validating every field.
-func Build(p Payment) (string, error) {
-	if !binRe.MatchString(p.BIN) {
-		return "", invalid("bin", "must be 6 digits, got %q", p.BIN)
-	}
-	if !accountRe.MatchString(p.Account) {
-		return "", invalid("account", "must be 1-19 letters or digits, got %q", p.Account)
-	}
-	if p.Amount < 0 || len(strconv.FormatInt(p.Amount, 10)) > maxAmountLen {
-		return "", invalid("amount", "must be 0..13 digits of whole VND, got %d", p.Amount)
-	}
-	purpose, name, city := Fold(p.Purpose), Fold(p.Name), Fold(p.City)
-	if len(purpose) > 25 {
-		return "", invalid("purpose", "at most 25 characters after folding, got %d", len(purpose))
-	}
-	if len(name) > 25 {
-		return "", invalid("name", "at most 25 characters, got %d", len(name))
-	}
-	if len(city) > 15 {
-		return "", invalid("city", "at most 15 characters, got %d", len(city))
-	}
-	service := ServiceAcct
-	if p.Card {
-		service = ServiceCard
-	}
-	method := "11"
-	if p.Amount > 0 {
-		method = "12"
-	}
-	var b strings.Builder
-	b.WriteString(tlv("00", "01"))
-	b.WriteString(tlv("01", method))
-	b.WriteString(tlv("38", tlv("00", GUID)+tlv("01", tlv("00", p.BIN)+tlv("01", p.Account))+tlv("02", service)))
-	b.WriteString(tlv("53", CurrencyVND))
-	if p.Amount > 0 {
-		b.WriteString(tlv("54", strconv.FormatInt(p.Amount, 10)))
-	}
-	b.WriteString(tlv("58", CountryVN))
-	if name != "" {
-		b.WriteString(tlv("59", name))
-	}
-	if city != "" {
-		b.WriteString(tlv("60", city))
-	}
-	if purpose != "" {
-		b.WriteString(tlv("62", tlv("08", purpose)))
-	}
-	b.WriteString("6304")
-	return b.String() + fmt.Sprintf("%04X", CRC16(b.String()+"")), nil
-}
-
-// CRC16 is CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, no xorout.
-func CRC16(s string) uint16 {
-	crc := uint16(0xFFFF)
+func isAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
-		crc ^= uint16(s[i]) << 8
-		for b := 0; b < 8; b++ {
-			if crc&0x8000 != 0 {
-				crc = crc<<1 ^ 0x1021
-			} else {
-				crc <<= 1
-			}
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
 		}
 	}
-	return crc
+	return true
 }
 
-// Field is one parsed TLV field.
-type Field struct {
-	ID    string
-	Value string
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
-func parseTLV(s string) ([]Field, error) {
-	var out []Field
-	for i := 0; i < len(s); {
-		if i+4 > len(s) {
-			return nil, fmt.Errorf("%w: truncated field at %d", ErrInvalid, i)
-		}
-		n, err := strconv.Atoi(s[i+2 : i+4])
-		if err != nil || i+4+n > len(s) {
-			return nil, fmt.Errorf("%w: bad length for field %s at %d", ErrInvalid, s[i:i+2], i)
-		}
-		out = append(out, Field{s[i : i+2], s[i+4 : i+4+n]})
-		i += 4 + n
+// Validate checks every field and returns the payment with its text fields
+// folded to ASCII, as Build will encode them.
+func Validate(p Payment) (Payment, error) {
+	if len(p.BIN) != 6 || !isDigits(p.BIN) {
+		return p, invalid("bin", "must be 6 digits, got %q", p.BIN)
 	}
-	return out, nil
-}
-
-// Parse checks a payload (structure, CRC, NAPAS fields) and reads it back.
-func Parse(payload string) (Payment, error) {
-	var p Payment
-	if len(payload) < 8 || payload[len(payload)-8:len(payload)-4] != "6304" {
-		return p, fmt.Errorf("%w: no CRC field at the end", ErrInvalid)
+	if len(p.Account) == 0 || len(p.Account) > MaxAccount || !isAlnum(p.Account) {
+		return p, invalid("account", "must be 1-%d letters or digits, got %q", MaxAccount, p.Account)
 	}
-	want := fmt.Sprintf("%04X", CRC16(payload[:len(payload)-4]))
-	if got := strings.ToUpper(payload[len(payload)-4:]); got != want {
-		return p, fmt.Errorf("%w: CRC %s, computed %s", ErrInvalid, got, want)
+	if p.Amount < 0 || p.Amount > maxAmount {
+		return p, invalid("amount", "must be 0 (static) or 1..%d whole VND (≤ %d digits), got %d", int64(maxAmount), MaxAmountLen, p.Amount)
 	}
-	fields, err := parseTLV(payload)
-	if err != nil {
-		return p, err
+	p.Purpose, p.Name, p.City = Fold(p.Purpose), Fold(p.Name), Fold(p.City)
+	if len(p.Purpose) > MaxPurpose {
+		return p, invalid("purpose", "at most %d characters after folding to ASCII, got %d (%q)", MaxPurpose, len(p.Purpose), p.Purpose)
 	}
-	seen := map[string]string{}
-	for _, f := range fields {
-		seen[f.ID] = f.Value
+	if len(p.Name) > MaxName {
+		return p, invalid("name", "at most %d characters after folding, got %d", MaxName, len(p.Name))
 	}
-	if seen["00"] != "01" {
-		return p, invalid("00", "payload format must be 01")
-	}
-	if seen["53"] != CurrencyVND || seen["58"] != CountryVN {
-		return p, invalid("53/58", "must be VND (704) in VN")
-	}
-	acct, err := parseTLV(seen["38"])
-	if err != nil {
-		return p, err
-	}
-	m := map[string]string{}
-	for _, f := range acct {
-		m[f.ID] = f.Value
-	}
-	if m["00"] != GUID {
-		return p, invalid("38.00", "not the NAPAS GUID")
-	}
-	ben, err := parseTLV(m["01"])
-	if err != nil {
-		return p, err
-	}
-	for _, f := range ben {
-		switch f.ID {
-		case "00":
-			p.BIN = f.Value
-		case "01":
-			p.Account = f.Value
-		}
-	}
-	p.Card = m["02"] == ServiceCard
-	if a := seen["54"]; a != "" {
-		if p.Amount, err = strconv.ParseInt(a, 10, 64); err != nil {
-			return p, invalid("54", "amount %q", a)
-		}
-	}
-	p.Name, p.City = seen["59"], seen["60"]
-	if add := seen["62"]; add != "" {
-		ad, err := parseTLV(add)
-		if err != nil {
-			return p, err
-		}
-		for _, f := range ad {
-			if f.ID == "08" {
-				p.Purpose = f.Value
-			}
-		}
-	}
-	if !binRe.MatchString(p.BIN) || !accountRe.MatchString(p.Account) {
-		return p, invalid("38.01", "bank BIN %q or account %q malformed", p.BIN, p.Account)
+	if len(p.City) > MaxCity {
+		return p, invalid("city", "at most %d characters after folding, got %d", MaxCity, len(p.City))
 	}
 	return p, nil
 }
 
-// Bank is one bank in the SBV list.
-type Bank struct{ BIN, Short string }
-
-// Banks are the common receiving banks (BINs from the SBV list).
-var Banks = []Bank{
-	{"970436", "Vietcombank"}, {"970415", "VietinBank"}, {"970418", "BIDV"}, {"970405", "Agribank"}, {"970422", "MB"},
-	{"970407", "Techcombank"}, {"970416", "ACB"}, {"970432", "VPBank"}, {"970423", "TPBank"}, {"970403", "Sacombank"},
-	{"970441", "VIB"}, {"970437", "HDBank"}, {"970443", "SHB"}, {"970426", "MSB"}, {"970448", "OCB"}, {"970431", "Eximbank"},
-	{"970440", "SeABank"}, {"970449", "LPBank"}, {"970454", "BVBank"}, {"970428", "Nam A Bank"}, {"970429", "SCB"},
-	{"970419", "NCB"}, {"970425", "ABBank"},
+// appendTLV writes ID, two-digit length, value. Values here are ≤ 99 bytes by
+// construction (Validate bounds every variable part).
+func appendTLV(b []byte, id, v string) []byte {
+	b = append(b, id...)
+	b = append(b, byte('0'+len(v)/10), byte('0'+len(v)%10))
+	return append(b, v...)
 }
 
-// BankName returns the short name for a BIN.
-func BankName(bin string) string {
-	for _, b := range Banks {
-		if b.BIN == bin {
-			return b.Short
-		}
+// Build validates p and returns the payload, CRC included. Amount 0 gives the
+// static form (01=11, no tag 54); otherwise the dynamic form (01=12).
+func Build(p Payment) (string, error) {
+	p, err := Validate(p)
+	if err != nil {
+		return "", err
 	}
-	return bin
+	service, method := ServiceAcct, MethodStatic
+	if p.Card {
+		service = ServiceCard
+	}
+	if p.Amount > 0 {
+		method = MethodDynamic
+	}
+	var scratch [64]byte
+	ben := appendTLV(appendTLV(scratch[:0], "00", p.BIN), "01", p.Account)
+	var acct [96]byte
+	ma := appendTLV(appendTLV(appendTLV(acct[:0], "00", GUID), "01", string(ben)), "02", service)
+
+	b := make([]byte, 0, 160)
+	b = appendTLV(b, "00", "01")
+	b = appendTLV(b, "01", method)
+	b = appendTLV(b, "38", string(ma))
+	b = appendTLV(b, "53", CurrencyVND)
+	if p.Amount > 0 {
+		b = appendTLV(b, "54", strconv.FormatInt(p.Amount, 10))
+	}
+	b = appendTLV(b, "58", CountryVN)
+	if p.Name != "" {
+		b = appendTLV(b, "59", p.Name)
+	}
+	if p.City != "" {
+		b = appendTLV(b, "60", p.City)
+	}
+	if p.Purpose != "" {
+		var add [32]byte
+		b = appendTLV(b, "62", string(appendTLV(add[:0], "08", p.Purpose)))
+	}
+	b = append(b, "6304"...)
+	b = appendHex4(b, CRC16(b))
+	return string(b), nil
 }
+
+const hexUpper = "0123456789ABCDEF"
+
+// appendHex4 writes v as exactly four upper-case hex digits (zero-padded).
+func appendHex4(b []byte, v uint16) []byte {
+	return append(b, hexUpper[v>>12], hexUpper[v>>8&0xF], hexUpper[v>>4&0xF], hexUpper[v&0xF])
+}
+
+// CRCHex is the CRC of s as the four upper-case hex digits tag 63 carries.
+func CRCHex(s string) string { return string(appendHex4(nil, CRC16([]byte(s)))) }

@@ -16,9 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/motcua/kiosk/drivers/escpos"
 )
 
@@ -50,11 +47,25 @@ type Machine struct {
 	jobs    []Job
 	changed chan struct{}
 	errs    []string
+	rx      int // bytes received other than status requests
+	last    image.Image
 	idle    *time.Timer
 	align   int
 	size    int
 	bold    bool
 	page    int // ESC t code page; 0 = none chosen
+	qrMod   int // GS ( k module size
+	qrData  []byte
+
+	// Pages maps ESC t numbers to the charset used to read code-page text
+	// (escpos.PageCP1258, escpos.PageTCVN3); set before the first Feed.
+	Pages map[int]string
+}
+
+// DefaultPages are the Vietnamese pages of common models (see FACTS.md):
+// Epson 30 and Xprinter 27 TCVN-3, Epson 52 and some Xprinter 94 WPC1258.
+func DefaultPages() map[int]string {
+	return map[int]string{27: escpos.PageTCVN3, 30: escpos.PageTCVN3, 52: escpos.PageCP1258, 94: escpos.PageCP1258}
 }
 
 // IdleFlush ends a job without a cut after this much silence (printers
@@ -63,7 +74,7 @@ const IdleFlush = 400 * time.Millisecond
 
 // NewMachine makes a printer with paper dots wide writing jobs into out.
 func NewMachine(dots int, out string) *Machine {
-	return &Machine{Dots: dots, Out: out, changed: make(chan struct{})}
+	return &Machine{Dots: dots, Out: out, changed: make(chan struct{}), Pages: DefaultPages()}
 }
 
 // SetStatus sets what DLE EOT answers.
@@ -87,6 +98,14 @@ func (m *Machine) Changed() <-chan struct{} {
 	return m.changed
 }
 
+// Received counts the bytes received other than DLE EOT requests, whether
+// printed or not (a stopped printer must not have been sent a job).
+func (m *Machine) Received() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.rx
+}
+
 // Errors lists undecodable input seen (garbage on the line).
 func (m *Machine) Errors() []string {
 	m.mu.Lock()
@@ -108,6 +127,7 @@ func (m *Machine) Feed(p []byte) []byte {
 		if err != nil {
 			m.errs = append(m.errs, err.Error())
 			m.buf = m.buf[1:]
+			m.rx++
 			continue
 		}
 		m.buf = m.buf[n:]
@@ -115,6 +135,7 @@ func (m *Machine) Feed(p []byte) []byte {
 			reply = append(reply, escpos.StatusByte(m.status, byte(c.Arg)))
 			continue
 		}
+		m.rx += n
 		if c.Name == "nul" {
 			continue
 		}
@@ -139,7 +160,7 @@ func (m *Machine) Feed(p []byte) []byte {
 func (m *Machine) job() *Job {
 	if m.cur == nil {
 		m.cur = &Job{N: len(m.jobs) + 1}
-		m.align, m.size, m.bold = escpos.AlignLeft, 1, false
+		m.align, m.size, m.bold, m.qrMod, m.qrData = escpos.AlignLeft, 1, false, 3, nil
 		m.paper = image.NewGray(image.Rect(0, 0, m.Dots, 6000))
 		draw.Draw(m.paper, m.paper.Bounds(), image.White, image.Point{}, draw.Src)
 		m.y = 0
@@ -168,8 +189,12 @@ func (m *Machine) apply(c escpos.Cmd, n int) {
 	case "text":
 		txt := string(c.Data)
 		if m.page != 0 {
-			if dec, err := charmap.Windows1258.NewDecoder().Bytes(c.Data); err == nil {
-				txt = norm.NFC.String(string(dec))
+			cs := m.Pages[m.page]
+			if cs == "" {
+				cs = escpos.PageCP1258
+			}
+			if dec, err := escpos.DecodeText(cs, c.Data); err == nil {
+				txt = dec
 			}
 		}
 		if txt != "" {
@@ -179,6 +204,9 @@ func (m *Machine) apply(c escpos.Cmd, n int) {
 		} else {
 			m.y += 24
 		}
+	case "init":
+		m.align, m.size, m.bold, m.page = escpos.AlignLeft, 1, false, 0
+		m.line("init 0")
 	case "codepage":
 		m.page = c.Arg
 		m.line(fmt.Sprintf("codepage %d", c.Arg))
@@ -188,11 +216,28 @@ func (m *Machine) apply(c escpos.Cmd, n int) {
 	case "bold":
 		m.bold = c.Arg != 0
 		m.line(fmt.Sprintf("bold %d", c.Arg))
+	case "qr-fn67":
+		m.qrMod = c.Arg
+		m.line(fmt.Sprintf("%s %d", c.Name, c.Arg))
 	case "qr-store":
 		j.QRs = append(j.QRs, string(c.Data))
+		m.qrData = c.Data
 		m.line("qr " + string(c.Data))
-		if img, err := escpos.QRImage(string(c.Data), 7); err == nil {
-			m.paste(img, (m.Dots-img.Bounds().Dx())/2)
+	case "qr-print":
+		m.line("qr-print 0")
+		if m.qrData == nil {
+			m.errs = append(m.errs, "qr-print with no stored QR")
+			break
+		}
+		if img, err := escpos.QRImage(string(m.qrData), max(m.qrMod, 1)); err == nil {
+			x := (m.Dots - img.Bounds().Dx()) / 2
+			switch m.align {
+			case escpos.AlignLeft:
+				x = 0
+			case escpos.AlignRight:
+				x = m.Dots - img.Bounds().Dx()
+			}
+			m.paste(img, x)
 		}
 	case "align":
 		m.align = c.Arg
@@ -233,11 +278,12 @@ func (m *Machine) Flush() {
 func (m *Machine) finish() {
 	j := m.cur
 	j.Height = m.y
+	m.last = m.paper.SubImage(image.Rect(0, 0, m.Dots, max(m.y, 1)))
 	if m.Out != "" {
 		base := filepath.Join(m.Out, fmt.Sprintf("job-%04d", j.N))
 		j.PNG = base + ".png"
 		if f, err := os.Create(j.PNG); err == nil {
-			png.Encode(f, m.paper.SubImage(image.Rect(0, 0, m.Dots, max(m.y, 1))))
+			png.Encode(f, m.last)
 			f.Close()
 		}
 		os.WriteFile(base+".txt", []byte(strings.Join(j.Lines, "\n")+"\n"), 0o644)
@@ -253,4 +299,28 @@ func (m *Machine) finish() {
 // Status is a convenience for SetStatus with named conditions.
 func Status(paperEnd, nearEnd, coverOpen, offline bool) escpos.Status {
 	return escpos.Status{PaperEnd: paperEnd, PaperNearEnd: nearEnd, CoverOpen: coverOpen, Offline: offline}
+}
+
+// Preview renders a byte stream as the emulator prints it: the paper of its
+// last job. With printer.Encode it is the on-screen preview of a document
+// that looks the same as the ticket (screenshots, technician UI):
+//
+//	b, _ := printer.Encode(d, profile)
+//	img, job, err := printersim.Preview(b, profile.Dots)
+func Preview(stream []byte, dots int) (image.Image, Job, error) {
+	m := NewMachine(dots, "")
+	m.Feed(stream)
+	m.Flush()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.idle != nil {
+		m.idle.Stop()
+	}
+	if len(m.errs) > 0 {
+		return nil, Job{}, fmt.Errorf("printersim: undecodable input: %s", m.errs[0])
+	}
+	if len(m.jobs) == 0 {
+		return nil, Job{}, fmt.Errorf("printersim: nothing printed")
+	}
+	return m.last, m.jobs[len(m.jobs)-1], nil
 }

@@ -2,7 +2,11 @@
 
 package printersim
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"time"
+)
 
 // Sim is unavailable off Linux: pseudo-terminals are how it plugs in.
 type Sim struct{ *Machine }
@@ -20,3 +24,12 @@ func (s *Sim) Unplug() error { return errNoPty }
 
 // Close does nothing off Linux.
 func (s *Sim) Close() error { return nil }
+
+// Plugged is false off Linux.
+func (s *Sim) Plugged() bool { return false }
+
+// Set fails off Linux.
+func (s *Sim) Set(string) error { return errNoPty }
+
+// WatchControl does nothing off Linux.
+func (s *Sim) WatchControl(context.Context, string, time.Duration, func(error)) {}

@@ -1,0 +1,113 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/motcua/kiosk/kiosk/doc"
+)
+
+// Fault kinds recorded in printer_faults.
+const (
+	FaultPaperEnd   = "paper_end"
+	FaultCoverOpen  = "cover_open"
+	FaultOffline    = "offline"
+	FaultUnplugged  = "unplugged"
+	FaultNoResponse = "no_response"
+	FaultOther      = "other"
+)
+
+// Fault is one recorded printer fault (for staff and diagnostics).
+type Fault struct {
+	ID       int64  `json:"id"`
+	At       string `json:"at"` // RFC 3339, UTC
+	Kind     string `json:"kind"`
+	TicketID int64  `json:"ticketId"` // 0 when no ticket was printing
+	Ticket   string `json:"ticket"`   // ticket code, or ""
+	Detail   string `json:"detail"`   // the driver's error text
+	AdviceVI string `json:"adviceVi"`
+	AdviceEN string `json:"adviceEn"`
+}
+
+// FaultKind names a print failure (one of the Fault* kinds).
+func FaultKind(err error) string {
+	switch {
+	case errors.Is(err, doc.ErrPaperEnd):
+		return FaultPaperEnd
+	case errors.Is(err, doc.ErrCoverOpen):
+		return FaultCoverOpen
+	case errors.Is(err, doc.ErrOffline):
+		return FaultOffline
+	case errors.Is(err, doc.ErrUnplugged):
+		return FaultUnplugged
+	case errors.Is(err, doc.ErrNoResponse):
+		return FaultNoResponse
+	}
+	return FaultOther
+}
+
+// advice for the citizen when the ticket did not print: the number is on
+// the screen, very large, and this says what to do.
+var advice = map[string][2]string{
+	FaultPaperEnd: {"Máy in hết giấy. Vui lòng ghi nhớ số trên màn hình và báo cán bộ; số của bạn vẫn được giữ.",
+		"The printer is out of paper. Please remember the number on the screen and tell the staff; your number is kept."},
+	FaultCoverOpen: {"Nắp máy in đang mở. Vui lòng ghi nhớ số trên màn hình và báo cán bộ; số của bạn vẫn được giữ.",
+		"The printer cover is open. Please remember the number on the screen and tell the staff; your number is kept."},
+	FaultOffline: {"Máy in tạm dừng. Vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu cho bạn.",
+		"The printer is paused. Please remember the number on the screen; the staff will reprint your ticket."},
+	FaultUnplugged: {"Máy in chưa được kết nối. Vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu cho bạn.",
+		"The printer is not connected. Please remember the number on the screen; the staff will reprint your ticket."},
+	FaultNoResponse: {"Máy in không phản hồi. Vui lòng ghi nhớ số trên màn hình và báo cán bộ.",
+		"The printer does not respond. Please remember the number on the screen and tell the staff."},
+	FaultOther: {"Không in được phiếu. Vui lòng ghi nhớ số trên màn hình và báo cán bộ.",
+		"The ticket could not be printed. Please remember the number on the screen and tell the staff."},
+}
+
+// Advice is what the citizen reads under the large number when the ticket
+// did not print (Vietnamese, English); unknown kinds get the generic text.
+func Advice(kind string) (vi, en string) {
+	a, ok := advice[kind]
+	if !ok {
+		a = advice[FaultOther]
+	}
+	return a[0], a[1]
+}
+
+// RecordFault stores a printer fault seen outside a ticket (a status poll,
+// a test print) and emits EventFault.
+func (s *Service) RecordFault(ctx context.Context, kind, detail string) (Fault, error) {
+	f := Fault{At: s.now().UTC().Format(time.RFC3339), Kind: kind, Detail: detail}
+	f.AdviceVI, f.AdviceEN = Advice(kind)
+	res, err := s.db.ExecContext(ctx, `INSERT INTO printer_faults(at, kind, detail) VALUES(?,?,?)`, f.At, kind, detail)
+	if err != nil {
+		return f, fmt.Errorf("queue: record fault: %w", err)
+	}
+	f.ID, _ = res.LastInsertId()
+	s.ev.Emit(EventFault, f)
+	return f, nil
+}
+
+// Faults lists the most recent printer faults, newest first (limit <= 0: 100).
+func (s *Service) Faults(ctx context.Context, limit int) ([]Fault, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.at, f.kind, COALESCE(f.ticket, 0), COALESCE(t.code, ''), f.detail
+		FROM printer_faults f LEFT JOIN tickets t ON t.id = f.ticket ORDER BY f.id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("queue: faults: %w", err)
+	}
+	defer rows.Close()
+	var out []Fault
+	for rows.Next() {
+		var f Fault
+		if err := rows.Scan(&f.ID, &f.At, &f.Kind, &f.TicketID, &f.Ticket, &f.Detail); err != nil {
+			return nil, fmt.Errorf("queue: faults: %w", err)
+		}
+		f.AdviceVI, f.AdviceEN = Advice(f.Kind)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
