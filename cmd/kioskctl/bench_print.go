@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
-	"github.com/motcua/kiosk/kiosk/doc"
 	"github.com/motcua/kiosk/kiosk/queue"
 )
 

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 )
 
 //go:embed font/NotoSans-Regular.ttf font/NotoSans-Bold.ttf

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/escpos"
-	"github.com/motcua/kiosk/kiosk/doc"
 )
 
 // Strip is the raster strip height in dots: small enough for any printer's buffer.

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/escpos"
 	"github.com/motcua/kiosk/drivers/serialport"
-	"github.com/motcua/kiosk/kiosk/doc"
 )
 
 // Port is the serial port as the printer needs it (serialport.Open gives

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
-	"github.com/motcua/kiosk/kiosk/doc"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 )
 
 // PrintResult tells the screen how a print went.

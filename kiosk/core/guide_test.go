@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/idcard/synth"
-	"github.com/motcua/kiosk/kiosk/doc"
 )
 
 func text(d doc.Doc) string {

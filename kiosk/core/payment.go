@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/staff"

@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/escpos"
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
-	"github.com/motcua/kiosk/kiosk/doc"
 )
 
 // printerDev is the ticket printer and, with driver = "sim", the emulator

@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/catalog"
-	"github.com/motcua/kiosk/kiosk/doc"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
 

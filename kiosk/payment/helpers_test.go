@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/store"
 )

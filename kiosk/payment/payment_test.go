@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/vietqr"
 )
 

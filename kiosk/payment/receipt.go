@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
 

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 )
 
 // Fault kinds recorded in printer_faults.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/store"
 )
 

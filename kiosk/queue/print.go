@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/doc"
+	"github.com/motcua/kiosk/drivers/doc"
 )
 
 // Doc lays the ticket out for the printer: centre, service (vi / en), the
