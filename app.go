@@ -17,12 +17,12 @@ import (
 // processStart is taken as the package initialises, before Wails and WebKit load.
 var processStart = time.Now()
 
-// App is the object bound into the frontend as window.go.main.App. Its
-// methods are core.Kiosk's, promoted; only lifecycle hooks live here, and
-// they are the only code that calls the Wails runtime.
+// App holds the kiosk runtime and the Wails lifecycle hooks, the only code
+// that calls the Wails runtime. It is not bound: the page sees only the UI
+// API (kiosk/uiapi), see bound().
 type App struct {
-	*core.Kiosk
-	ctx context.Context
+	kiosk *core.Kiosk
+	ctx   context.Context
 }
 
 // NewApp builds the facade without touching disk or devices.
@@ -31,7 +31,7 @@ func NewApp(cfg config.Config, path string, exists bool, cfgErr error) *App {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
 	logger := slog.New(core.Tee{slog.NewTextHandler(os.Stderr, opts), slog.NewTextHandler(ring, opts)})
 	slog.SetDefault(logger)
-	return &App{Kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart, Ring: ring})}
+	return &App{kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart, Ring: ring})}
 }
 
 // wailsEmitter adapts runtime.EventsEmit to events.Emitter; it must only be
@@ -42,14 +42,14 @@ func wailsEmitter(ctx context.Context) events.Emitter {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
-	a.Kiosk.Start(ctx, wailsEmitter(ctx))
+	a.kiosk.Start(ctx, wailsEmitter(ctx))
 }
 
 func (a *App) domReady(ctx context.Context) {}
 
 func (a *App) beforeClose(ctx context.Context) bool { return false }
 
-func (a *App) shutdown(ctx context.Context) { a.Kiosk.Stop() }
+func (a *App) shutdown(ctx context.Context) { a.kiosk.Stop() }
 
 // onSecondInstance brings the running kiosk to the front instead of opening a
 // second window over the same devices and store.

@@ -1,6 +1,6 @@
 // The kiosk's desktop shell: a Wails v2 window in kiosk mode around the
 // Svelte touch UI. Everything it does lives in kiosk/ and drivers/; this
-// package only sets up the window and binds the App facade.
+// package only sets up the window and binds the UI API (kiosk/uiapi).
 package main
 
 import (
@@ -54,7 +54,7 @@ func main() {
 		OnDomReady:    app.domReady,
 		OnShutdown:    app.shutdown,
 		OnBeforeClose: app.beforeClose,
-		Bind:          []interface{}{app},
+		Bind:          bound(app.kiosk),
 		Linux: &linux.Options{
 			WebviewGpuPolicy: gpuPolicy(cfg.Window.GPU),
 			ProgramName:      "motcua-kiosk",

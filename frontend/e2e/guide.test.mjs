@@ -33,7 +33,7 @@ test('guidance wizard: choose case → tick papers → missing one → print →
     await page.getByTestId('print-result').filter({ hasText: 'Đã in' }).waitFor()
     let job
     for (let i = 0; i < 50 && !job; i++) {
-      job = (await page.evaluate(() => window.go.main.App.SimPrinterJobs())).at(-1)
+      job = (await page.evaluate(() => window.go.uiapi.Sim.PrinterJobs())).at(-1)
       if (!job) await page.waitForTimeout(100)
     }
     const { readFileSync } = await import('node:fs')

@@ -93,7 +93,7 @@ export async function openKiosk(browser, viewport = PORTRAIT) {
     page.appErrors.push(e)
   })
   await page.goto(BRIDGE + '/')
-  await page.waitForFunction(() => !!(window.go && window.go.main && window.go.main.App))
+  await page.waitForFunction(() => !!(window.go && window.go.uiapi && window.go.uiapi.API))
   return page
 }
 
@@ -139,7 +139,7 @@ export async function typePin(page, pin) {
 /** readerConnected waits until the (simulated) reader's port is open. */
 export async function readerConnected(page) {
   for (let i = 0; i < 100; i++) {
-    const devs = await page.evaluate(() => window.go.main.App.Devices())
+    const devs = await page.evaluate(() => window.go.uiapi.API.Devices())
     if (devs.find((d) => d.name === 'reader')?.connected) return
     await page.waitForTimeout(100)
   }

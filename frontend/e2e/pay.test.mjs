@@ -30,7 +30,7 @@ test('pay a fee: VietQR on screen → signed bank notice → paid → receipt pr
     await page.getByTestId('pay-paid').waitFor({ timeout: 10_000 })
     let jobs = []
     for (let i = 0; i < 50 && !jobs.some((j) => j.qrs.some((q) => q.startsWith(ref))); i++) {
-      jobs = await page.evaluate(() => window.go.main.App.SimPrinterJobs())
+      jobs = await page.evaluate(() => window.go.uiapi.Sim.PrinterJobs())
       await page.waitForTimeout(100)
     }
     assert.ok(jobs.some((j) => j.cut && j.qrs.some((q) => q.startsWith(ref))), 'the receipt came out of the emulator')

@@ -7,7 +7,7 @@ let kiosk, browser
 before(async () => { kiosk = await startKiosk(); browser = await launchBrowser() })
 after(async () => { await browser?.close(); await kiosk?.stop() })
 
-const app = (page, method, ...args) => page.evaluate(([m, a]) => window.go.main.App[m](...a), [method, args])
+const sim = (page, method, ...args) => page.evaluate(([m, a]) => window.go.uiapi.Sim[m](...a), [method, args])
 
 test('tap a service → ticket screen → the emulator printed the same number', async () => {
   const page = await openKiosk(browser)
@@ -20,7 +20,7 @@ test('tap a service → ticket screen → the emulator printed the same number',
   assert.match(code, /^A-\d{4}$/)
   await page.getByTestId('ticket-printed').waitFor()
   let jobs = []
-  for (let i = 0; i < 50 && !jobs.length; i++) { jobs = await app(page, 'SimPrinterJobs'); if (!jobs.length) await page.waitForTimeout(100) }
+  for (let i = 0; i < 50 && !jobs.length; i++) { jobs = await sim(page, 'PrinterJobs'); if (!jobs.length) await page.waitForTimeout(100) }
   const job = jobs.at(-1)
   const n = code.slice(2)
   assert.ok(job.qrs[0].endsWith('-' + n), `printed QR ${job.qrs[0]} carries number ${n}`)
@@ -35,7 +35,7 @@ test('tap a service → ticket screen → the emulator printed the same number',
 test('printer out of paper: the number shows very large with advice, nothing lost', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
-  await app(page, 'SimPrinterSet', 'paper_end')
+  await sim(page, 'PrinterSet', 'paper_end')
   await page.getByTestId('tile-queue').click()
   await page.getByTestId('service-CT').click()
   await page.getByTestId('priority-none').click()
@@ -45,7 +45,7 @@ test('printer out of paper: the number shows very large with advice, nothing los
   const size = await page.getByTestId('ticket-number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   assert.ok(size >= 150, `number is very large (${size}px)`)
   assert.match(code, /^B-\d{4}$/)
-  await app(page, 'SimPrinterSet', 'ok')
+  await sim(page, 'PrinterSet', 'ok')
   assertNoAppErrors(page)
   await page.context().close()
 })

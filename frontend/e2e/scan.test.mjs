@@ -31,7 +31,7 @@ test('keyboard-wedge scan → masked name on screen → idle → gone everywhere
 
     // Walk away: idle, countdown, wipe.
     await page.getByTestId('attract').waitFor({ timeout: 30_000 })
-    assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    assert.equal(await page.evaluate(() => window.go.uiapi.API.Identity()), null)
     assert.ok(!(await page.content()).includes(NAME))
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
     assert.ok(!stored.includes(NAME) && !stored.includes(ID))
@@ -64,7 +64,7 @@ test('simulated serial reader: card → masked name; garbled read → plain mess
     await page.getByTestId('tile-scan').click()
     await page.getByTestId('scan-waiting').waitFor()
     // Through the real serial driver: emulator → pty → tarm/serial → assembler → parser → session → event.
-    const send = (kind) => page.evaluate((k) => window.go.main.App.SimReaderSend(k), kind)
+    const send = (kind) => page.evaluate((k) => window.go.uiapi.Sim.ReaderSend(k), kind)
     await readerConnected(page)
     await send('garbled')
     await page.getByTestId('scan-error').filter({ hasText: 'Không đọc được thẻ, vui lòng đặt lại thẻ.' }).waitFor()
@@ -73,12 +73,12 @@ test('simulated serial reader: card → masked name; garbled read → plain mess
     assert.match(await page.getByTestId('scan-id').innerText(), /\d{4}\*{6}\d{2}/)
     await page.getByTestId('scan-again').click()
     await page.getByTestId('scan-waiting').waitFor()
-    assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    assert.equal(await page.evaluate(() => window.go.uiapi.API.Identity()), null)
     await send('qr')
     await page.getByTestId('scan-result').waitFor()
     const name = await page.getByTestId('scan-name').innerText()
     await page.getByTestId('attract').waitFor({ timeout: 30_000 })
-    assert.equal(await page.evaluate(() => window.go.main.App.Identity()), null)
+    assert.equal(await page.evaluate(() => window.go.uiapi.API.Identity()), null)
     assert.ok(!(await page.content()).includes(name))
     assert.ok(!kiosk.log().includes(name), 'the name never reaches the log')
     assertNoAppErrors(page)

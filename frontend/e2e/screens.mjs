@@ -22,7 +22,7 @@ screens.push(
   { name: 'scan-result', show: async (page) => {
     await page.getByTestId('tile-scan').click()
     await readerConnected(page)
-    await page.evaluate(() => window.go.main.App.SimReaderSend('qr'))
+    await page.evaluate(() => window.go.uiapi.Sim.ReaderSend('qr'))
     await page.getByTestId('scan-result').waitFor()
   } },
 )
@@ -35,14 +35,14 @@ screens.push(
   { name: 'queue-priority', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').waitFor() } },
   { name: 'ticket', show: async (page) => { await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-result').waitFor() } },
   { name: 'ticket-paper-out', show: async (page) => {
-    await page.evaluate(() => window.go.main.App.SimPrinterSet('paper_end'))
+    await page.evaluate(() => window.go.uiapi.Sim.PrinterSet('paper_end'))
     await page.getByTestId('tile-queue').click(); await page.getByTestId('service-CT').click(); await page.getByTestId('priority-none').click(); await page.getByTestId('ticket-print-failed').waitFor()
-    await page.evaluate(() => window.go.main.App.SimPrinterSet('ok'))
+    await page.evaluate(() => window.go.uiapi.Sim.PrinterSet('ok'))
   } },
   { name: 'pay', show: async (page) => { await openProcedure(page, 'lltp'); await page.getByTestId('go-pay').click(); await page.getByTestId('pay-qr').waitFor() } },
 )
 const staffScreen = (role, pin) => async (page) => {
-  await page.evaluate(async () => { await window.go.main.App.StaffSetup('technician', '730514'); await window.go.main.App.StaffSetup('staff', '482915') })
+  await page.evaluate(async () => { await window.go.uiapi.API.StaffSetup('technician', '730514'); await window.go.uiapi.API.StaffSetup('staff', '482915') })
   await holdStaffCorner(page)
   await typePin(page, pin)
   await page.getByTestId(role + '-mode').waitFor()

@@ -19,7 +19,7 @@ try {
       const file = join(out, `${s.name}-${orient}.png`)
       await page.screenshot({ path: file })
       console.log('saved', file)
-      if (s.name !== 'attract') await page.evaluate(() => window.go.main.App.EndSession())
+      if (s.name !== 'attract') await page.evaluate(() => window.go.uiapi.API.EndSession())
       await page.context().close()
     }
   }

@@ -54,7 +54,7 @@ test('vi/en toggle and larger text', async () => {
 test('unbuilt tiles lead to a polite screen, never a dead tap', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
-  const features = await page.evaluate(() => window.go.main.App.Status().then((s) => s.features))
+  const features = await page.evaluate(() => window.go.uiapi.API.Status().then((s) => s.features))
   for (const id of ['search', 'guide', 'queue', 'pay', 'scan', 'skills']) {
     await page.getByTestId('tile-' + id).click()
     if (!features.includes(id)) await page.getByTestId('soon').waitFor()
@@ -69,7 +69,7 @@ test('unbuilt tiles lead to a polite screen, never a dead tap', async () => {
 test('idle countdown ends and wipes the session', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
-  const first = await page.evaluate(() => window.go.main.App.SessionState())
+  const first = await page.evaluate(() => window.go.uiapi.API.SessionState())
   assert.equal(first.state, 'active')
   await page.getByTestId('toggle-lang').click()
   // No input for idle_seconds = 10: the countdown appears.
@@ -78,11 +78,11 @@ test('idle countdown ends and wipes the session', async () => {
   // "I'm still here" keeps the same session.
   await page.getByTestId('idle-stay').click()
   await page.getByTestId('idle-overlay').waitFor({ state: 'detached' })
-  assert.equal((await page.evaluate(() => window.go.main.App.SessionState())).sessionId, first.sessionId)
+  assert.equal((await page.evaluate(() => window.go.uiapi.API.SessionState())).sessionId, first.sessionId)
   // Then let it run out: back to the attract screen, in Vietnamese, session over.
   await page.getByTestId('idle-overlay').waitFor({ timeout: 20_000 })
   await page.getByTestId('attract').waitFor({ timeout: 15_000 })
-  const after = await page.evaluate(() => window.go.main.App.SessionState())
+  const after = await page.evaluate(() => window.go.uiapi.API.SessionState())
   assert.equal(after.state, 'attract')
   assert.equal(after.language, 'vi')
   assert.match(await page.getByTestId('attract').innerText(), /Chạm vào màn hình để bắt đầu/)
@@ -94,7 +94,7 @@ test('idle countdown ends and wipes the session', async () => {
   assert.deepEqual(stored, { local: 0, session: 0, idb: 0 })
   // A new touch starts a new session.
   await startSession(page)
-  assert.equal((await page.evaluate(() => window.go.main.App.SessionState())).sessionId, first.sessionId + 1)
+  assert.equal((await page.evaluate(() => window.go.uiapi.API.SessionState())).sessionId, first.sessionId + 1)
   assertNoAppErrors(page)
   await page.context().close()
 })

@@ -26,7 +26,7 @@ test('digital-skills corner: guides from data files, QR to open on the phone', a
     assert.match(qr, /^data:image\/png;base64,/)
     await page.getByTestId('guide-print').click()
     await page.getByTestId('guide-printed').filter({ hasText: 'Đã in' }).waitFor()
-    const jobs = await page.evaluate(() => window.go.main.App.SimPrinterJobs())
+    const jobs = await page.evaluate(() => window.go.uiapi.Sim.PrinterJobs())
     assert.ok(jobs.some((j) => j.qrs.includes('https://vneid.gov.vn')), 'the guide came out of the printer with its QR')
     assertNoAppErrors(page)
   } finally {

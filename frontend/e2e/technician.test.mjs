@@ -10,7 +10,7 @@ test('technician changes the printer baud → config saved atomically → printe
   try {
     const page = await openKiosk(browser)
     await startSession(page)
-    await page.evaluate(async () => { await window.go.main.App.StaffSetup('technician', '730514'); await window.go.main.App.StaffSetup('staff', '482915') })
+    await page.evaluate(async () => { await window.go.uiapi.API.StaffSetup('technician', '730514'); await window.go.uiapi.API.StaffSetup('staff', '482915') })
     await holdStaffCorner(page)
     await typePin(page, '730514')
     await page.getByTestId('technician-mode').waitFor()
@@ -28,8 +28,8 @@ test('technician changes the printer baud → config saved atomically → printe
     assert.match(kiosk.log(), /printer ready" driver=sim port=\S+ baud=9600/)
     assert.match(kiosk.log(), /config saved from technician mode" .*changed=printer/)
     // Live reader monitor: frames with the parse result, personal fields masked.
-    await page.evaluate(() => window.go.main.App.SimReaderSend('qr'))
-    await page.evaluate(() => window.go.main.App.SimReaderSend('garbled'))
+    await page.evaluate(() => window.go.uiapi.Sim.ReaderSend('qr'))
+    await page.evaluate(() => window.go.uiapi.Sim.ReaderSend('garbled'))
     await page.waitForTimeout(800)
     await page.getByTestId('tech-monitor').click()
     const mon = await page.getByTestId('monitor-lines').innerText()

@@ -9,29 +9,29 @@ import "time"
 
 // Procedure is one administrative procedure.
 type Procedure struct {
-	Code        string   `json:"code"`                  // short "1.001193" or full "1.001193.000.00.00.H48"
-	Name        string   `json:"name"`                  // Tên thủ tục
-	Field       string   `json:"field"`                 // Lĩnh vực
-	Level       string   `json:"level"`                 // Cấp thực hiện: kept as a value (trung ương/tỉnh/huyện/xã)
-	Agency      string   `json:"agency"`                // Cơ quan thực hiện
-	Subjects    []string `json:"subjects,omitempty"`    // Đối tượng thực hiện
-	Steps       []string `json:"steps,omitempty"`       // Trình tự thực hiện
-	Methods     []Method `json:"methods,omitempty"`     // Cách thức thực hiện
-	Cases       []Case   `json:"cases"`                 // Thành phần hồ sơ, per trường hợp (one case when there are none)
-	Result      string   `json:"result,omitempty"`      // Kết quả thực hiện
-	Conditions  []string `json:"conditions,omitempty"`  // Điều kiện
-	LegalBasis  []string `json:"legalBasis,omitempty"`  // Căn cứ pháp lý
-	Forms       []Form   `json:"forms,omitempty"`       // Mẫu đơn, tờ khai
-	OnlineLevel string   `json:"onlineLevel,omitempty"` // "toàn trình" | "một phần" | ""
-	Validity    string   `json:"validity,omitempty"`    // "hiệu lực" | "hết hiệu lực" | "thay thế"
-	ReplacedBy  string   `json:"replacedBy,omitempty"`  // code of the replacing procedure
-	Names       []string `json:"names,omitempty"`       // everyday names ("sổ đỏ", "làm căn cước")
-	Keywords    []string `json:"keywords,omitempty"`    // abbreviations and search words (LLTP, GCN)
-	Popular     int      `json:"popular,omitempty"`     // rank among popular procedures (1 = most), 0 = not
-	Source      string   `json:"source"`
-	SourceURL   string   `json:"sourceUrl,omitempty"`
-	Updated     string   `json:"updated"`              // YYYY-MM-DD
-	Unverified  []string `json:"unverified,omitempty"` // fields not checked against the source: "code", "fee", "time", "documents"
+	Code        string        `json:"code"`                  // short "1.001193" or full "1.001193.000.00.00.H48"
+	Name        string        `json:"name"`                  // Tên thủ tục
+	Field       string        `json:"field"`                 // Lĩnh vực
+	Level       string        `json:"level"`                 // Cấp thực hiện: kept as a value (trung ương/tỉnh/huyện/xã)
+	Agency      string        `json:"agency"`                // Cơ quan thực hiện
+	Subjects    []string      `json:"subjects,omitempty"`    // Đối tượng thực hiện
+	Steps       []string      `json:"steps,omitempty"`       // Trình tự thực hiện
+	Methods     []Method      `json:"methods,omitempty"`     // Cách thức thực hiện
+	Cases       []DossierCase `json:"cases"`                 // Thành phần hồ sơ, per trường hợp (one case when there are none)
+	Result      string        `json:"result,omitempty"`      // Kết quả thực hiện
+	Conditions  []string      `json:"conditions,omitempty"`  // Điều kiện
+	LegalBasis  []string      `json:"legalBasis,omitempty"`  // Căn cứ pháp lý
+	Forms       []Form        `json:"forms,omitempty"`       // Mẫu đơn, tờ khai
+	OnlineLevel string        `json:"onlineLevel,omitempty"` // "toàn trình" | "một phần" | ""
+	Validity    string        `json:"validity,omitempty"`    // "hiệu lực" | "hết hiệu lực" | "thay thế"
+	ReplacedBy  string        `json:"replacedBy,omitempty"`  // code of the replacing procedure
+	Names       []string      `json:"names,omitempty"`       // everyday names ("sổ đỏ", "làm căn cước")
+	Keywords    []string      `json:"keywords,omitempty"`    // abbreviations and search words (LLTP, GCN)
+	Popular     int           `json:"popular,omitempty"`     // rank among popular procedures (1 = most), 0 = not
+	Source      string        `json:"source"`
+	SourceURL   string        `json:"sourceUrl,omitempty"`
+	Updated     string        `json:"updated"`              // YYYY-MM-DD
+	Unverified  []string      `json:"unverified,omitempty"` // fields not checked against the source: "code", "fee", "time", "documents"
 }
 
 // Method is one way to submit (trực tiếp / trực tuyến / bưu chính).
@@ -42,8 +42,8 @@ type Method struct {
 	FeeAmount int64  `json:"feeAmount"` // VND when a fixed amount, 0 = free, -1 = varies
 }
 
-// Case is one trường hợp with its own documents, time and fee.
-type Case struct {
+// DossierCase is one trường hợp (a case of the dossier) with its own documents, time and fee.
+type DossierCase struct {
 	Name      string     `json:"name"`
 	Time      string     `json:"time,omitempty"`
 	Fee       string     `json:"fee,omitempty"`

@@ -42,8 +42,8 @@ func TestSampleIsValidAndHonest(t *testing.T) {
 
 func TestValidateReportsRecordAndField(t *testing.T) {
 	ps := []Procedure{
-		{Code: "1.001193", Name: "A", Field: "F", Level: "xã", Cases: []Case{{Name: "c"}}, Source: "s", Updated: "2026-01-01"},
-		{Code: "1.001193", Name: "", Field: "F", Level: "xã", Cases: []Case{{Name: "c", Documents: []Document{{Name: ""}}}}, Source: "s", Updated: "2026-13-01", OnlineLevel: "mức 4"},
+		{Code: "1.001193", Name: "A", Field: "F", Level: "xã", Cases: []DossierCase{{Name: "c"}}, Source: "s", Updated: "2026-01-01"},
+		{Code: "1.001193", Name: "", Field: "F", Level: "xã", Cases: []DossierCase{{Name: "c", Documents: []Document{{Name: ""}}}}, Source: "s", Updated: "2026-13-01", OnlineLevel: "mức 4"},
 		{Code: "abc", Name: "B", Field: "F", Level: "xã", Source: "", Updated: "2026-01-01", Validity: "thay thế"},
 	}
 	probs := Validate(ps)

@@ -59,7 +59,7 @@ func Generate(n int, seed uint64) File {
 		m := methods[r.IntN(len(methods))]
 		f.Procedures = append(f.Procedures, Procedure{
 			Code: fmt.Sprintf("9.%06d", i+1), Name: name, Field: s.field, Level: lv, Agency: "UBND cấp " + lv,
-			Methods: m, Cases: []Case{{Name: name, Time: m[0].Time, Fee: m[0].Fee, FeeAmount: m[0].FeeAmount, Documents: []Document{{Name: "Tờ khai", Originals: 1}, {Name: "Giấy tờ tùy thân", Originals: 1}}}},
+			Methods: m, Cases: []DossierCase{{Name: name, Time: m[0].Time, Fee: m[0].Fee, FeeAmount: m[0].FeeAmount, Documents: []Document{{Name: "Tờ khai", Originals: 1}, {Name: "Giấy tờ tùy thân", Originals: 1}}}},
 			Validity: "hiệu lực", Source: "Giả lập (kioskctl catalog gen)", Updated: "2026-01-01",
 		})
 	}

@@ -97,7 +97,7 @@ func ParseCSV(r io.Reader) (File, error) {
 			}
 		}
 		p := Procedure{Code: strings.TrimSpace(rec[0]), Name: strings.TrimSpace(rec[1]), Field: strings.TrimSpace(rec[2]), Level: strings.TrimSpace(rec[3]), Agency: strings.TrimSpace(rec[4]),
-			Cases:       []Case{{Name: strings.TrimSpace(rec[1]), Time: rec[5], Fee: rec[6], FeeAmount: amount, Documents: []Document{}}},
+			Cases:       []DossierCase{{Name: strings.TrimSpace(rec[1]), Time: rec[5], Fee: rec[6], FeeAmount: amount, Documents: []Document{}}},
 			OnlineLevel: strings.TrimSpace(rec[8]), Keywords: splitList(rec[9]), Source: rec[10], SourceURL: rec[11], Updated: strings.TrimSpace(rec[12]), Validity: "hiệu lực"}
 		f.Procedures = append(f.Procedures, p)
 	}

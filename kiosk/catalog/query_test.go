@@ -29,7 +29,7 @@ func TestRepoQueries(t *testing.T) {
 	sample, _ := LoadSample()
 	// A full code first, so a short-code lookup must prefer the exact match.
 	f := File{Format: FormatID, Title: "t", Sample: true, Procedures: append([]Procedure{{Code: "1.001612.000.00.00.H48", Name: "Mã đầy đủ",
-		Field: "Nuôi con nuôi", Level: "xã", Agency: "UBND cấp xã", Cases: []Case{{Name: "Một"}}, Source: "test", Updated: "2026-01-01"}},
+		Field: "Nuôi con nuôi", Level: "xã", Agency: "UBND cấp xã", Cases: []DossierCase{{Name: "Một"}}, Source: "test", Updated: "2026-01-01"}},
 		sample.Procedures...)}
 	now := time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
 	if err := r.Replace(ctx, f, now); err != nil {
@@ -115,7 +115,7 @@ func TestLooksPersonal(t *testing.T) {
 func TestValidateFeesAndNotes(t *testing.T) {
 	base := Procedure{Code: "1.001193", Name: "A", Field: "F", Level: "xã", Source: "s", Updated: "2026-01-01"}
 	p := base
-	p.Cases = []Case{{Name: "c", FeeAmount: 50000}}
+	p.Cases = []DossierCase{{Name: "c", FeeAmount: 50000}}
 	p.Methods = []Method{{Method: "Trực tiếp", FeeAmount: 2000}}
 	p.Unverified = []string{"fee", "lệ phí"}
 	p.ReplacedBy = "mới"

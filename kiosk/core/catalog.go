@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/catalog"
 	"github.com/motcua/kiosk/kiosk/search"
+	"github.com/motcua/kiosk/kiosk/skills"
 )
 
 // catalogState is the procedure index in use; swapped whole on import.
@@ -147,6 +148,21 @@ type ProcedureView struct {
 	FeeAmount int64       `json:"feeAmount"`
 	PortalURL string      `json:"portalUrl"`
 	Service   *ServiceRef `json:"service"`
+	// Never sent: see BindingTypes.
+	WailsTypes *BindingTypes `json:"-"`
+}
+
+// BindingTypes names the types nested in embedded structs (catalog.Procedure
+// in ProcedureView, skills.Guide in GuideView): the Wails binding generator
+// does not look inside embedded structs, so without it models.ts would
+// reference classes it never declares.
+type BindingTypes struct {
+	Method   catalog.Method
+	Dossier  catalog.DossierCase
+	Document catalog.Document
+	Form     catalog.Form
+	Text     skills.Text
+	Step     skills.Step
 }
 
 // Procedure returns one procedure by code.

@@ -112,10 +112,10 @@ func (k *Kiosk) PrinterStatus() DeviceStatus {
 	return d
 }
 
-// SimPrinterSet sets the simulated printer's condition: "ok", "paper_end",
+// simPrinterSet sets the simulated printer's condition: "ok", "paper_end",
 // "near_end", "cover_open", "offline", "unplugged" or "plugged". Only with
 // printer driver = "sim" (demonstrations, technicians, end-to-end tests).
-func (k *Kiosk) SimPrinterSet(cond string) error {
+func (k *Kiosk) simPrinterSet(cond string) error {
 	pd := &k.printer
 	pd.mu.Lock()
 	sim := pd.sim
@@ -156,8 +156,8 @@ type SimJob struct {
 	Cut bool     `json:"cut"`
 }
 
-// SimPrinterJobs lists what the simulated printer printed (technician preview, tests).
-func (k *Kiosk) SimPrinterJobs() []SimJob {
+// simPrinterJobs lists what the simulated printer printed (technician preview, tests).
+func (k *Kiosk) simPrinterJobs() []SimJob {
 	k.printer.mu.Lock()
 	sim := k.printer.sim
 	k.printer.mu.Unlock()

@@ -22,7 +22,7 @@ func TestTicketToSimulatedPrinter(t *testing.T) {
 	}
 	waitJob := func(n int) SimJob {
 		for i := 0; i < 200; i++ {
-			if js := k.SimPrinterJobs(); len(js) >= n {
+			if js := k.simPrinterJobs(); len(js) >= n {
 				return js[n-1]
 			}
 			time.Sleep(25 * time.Millisecond)
@@ -34,14 +34,14 @@ func TestTicketToSimulatedPrinter(t *testing.T) {
 	if len(j.QRs) != 1 || j.QRs[0] == "" || !j.Cut {
 		t.Fatalf("job %+v", j)
 	}
-	if err := k.SimPrinterSet("paper_end"); err != nil {
+	if err := k.simPrinterSet("paper_end"); err != nil {
 		t.Fatal(err)
 	}
 	tk2, err := k.IssueTicket("HT", "elderly")
 	if err != nil || tk2.Code != "A-0002" || tk2.PrintState != "failed" || tk2.PrintError != "paper_end" || tk2.AdviceVI == "" {
 		t.Fatalf("paper out: %+v %v", tk2, err)
 	}
-	k.SimPrinterSet("ok")
+	k.simPrinterSet("ok")
 	k.StaffSetup("technician", "730514")
 	k.StaffSetup("staff", "482915")
 	if _, err := k.StaffReprint(tk2.ID); err == nil {

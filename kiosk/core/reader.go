@@ -133,10 +133,10 @@ func (k *Kiosk) TechReaderMonitor() ([]MonitorLine, error) {
 	return append([]MonitorLine{}, k.monitor.lines...), nil
 }
 
-// SimReaderSend makes the simulated reader send a generated card: kind is
+// simReaderSend makes the simulated reader send a generated card: kind is
 // "qr", "mrz" or "garbled". Only with reader driver = "sim" (development,
 // demonstrations and end-to-end tests); it goes through the real serial path.
-func (k *Kiosk) SimReaderSend(kind string) error {
+func (k *Kiosk) simReaderSend(kind string) error {
 	rd := &k.reader
 	rd.mu.Lock()
 	defer rd.mu.Unlock()

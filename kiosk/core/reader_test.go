@@ -41,7 +41,7 @@ func TestSimulatedReaderThroughSerial(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if err := k.SimReaderSend("mrz"); err != nil {
+	if err := k.simReaderSend("mrz"); err != nil {
 		t.Fatal(err)
 	}
 	ev := waitScan()

@@ -16,6 +16,8 @@ import (
 type GuideView struct {
 	skills.Guide
 	QR string `json:"qr"`
+	// Never sent: see BindingTypes.
+	WailsTypes *BindingTypes `json:"-"`
 }
 
 // SkillGuides returns the digital-skills corner: the shipped guides plus any

@@ -55,7 +55,7 @@ func (k *Kiosk) TechTestPrint() (TestPrintResult, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	before := len(k.SimPrinterJobs())
+	before := len(k.simPrinterJobs())
 	d := doc.Doc{Title: "test page", Cut: true, Blocks: []doc.Block{
 		doc.Text{Text: "TRANG IN THỬ / TEST PAGE", Size: 2, Bold: true, Align: doc.Center},
 		doc.Text{Text: k.Config().Kiosk.CentreName, Size: 1, Align: doc.Center},
@@ -71,7 +71,7 @@ func (k *Kiosk) TechTestPrint() (TestPrintResult, error) {
 	res.Status = k.PrinterStatus()
 	if res.OK {
 		for i := 0; i < 40; i++ {
-			if js := k.SimPrinterJobs(); len(js) > before {
+			if js := k.simPrinterJobs(); len(js) > before {
 				if b, err := os.ReadFile(js[len(js)-1].PNG); err == nil {
 					res.Preview = "data:image/png;base64," + base64.StdEncoding.EncodeToString(b)
 				}

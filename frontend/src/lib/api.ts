@@ -1,11 +1,12 @@
-// Thin access to the Go side. Wails exposes bound methods at
-// window.go.main.App.<Method> and events at window.runtime; in dev mode the
-// same objects exist in a browser at http://localhost:34115.
-
-type AnyFn = (...args: unknown[]) => Promise<unknown>
+// Access to the Go side through the bindings Wails generates from the one
+// bound object, kiosk/uiapi.API (src/wailsjs/go/uiapi/API.{js,d.ts} and the
+// types in src/wailsjs/go/models.ts; `make bindings` regenerates them and
+// `make test` checks they are current). In dev mode the same objects exist in
+// a browser at http://localhost:34115.
+import * as API from '../wailsjs/go/uiapi/API'
 
 interface WailsWindow {
-  go?: { main?: { App?: Record<string, AnyFn> } }
+  go?: { uiapi?: { API?: Record<string, unknown> } }
   runtime?: {
     EventsOn?: (name: string, cb: (...data: unknown[]) => void) => () => void
     EventsOnMultiple?: (name: string, cb: (...data: unknown[]) => void, max: number) => () => void
@@ -18,16 +19,23 @@ function w(): WailsWindow {
 
 export class BackendError extends Error {}
 
-/** call invokes a bound Go method; it rejects with BackendError when Go is absent or fails. */
-export async function call<T>(method: string, ...args: unknown[]): Promise<T> {
-  const fn = w().go?.main?.App?.[method]
-  if (!fn) throw new BackendError(`backend method ${method} is not available`)
-  try {
-    return (await fn(...args)) as T
-  } catch (e) {
-    throw new BackendError(typeof e === 'string' ? e : (e as Error)?.message ?? String(e))
-  }
-}
+type Api = typeof API
+
+/** api is the UI API, typed from the Go signatures. A call rejects with
+ *  BackendError when Go is absent or returns an error. */
+export const api: Api = Object.fromEntries(
+  Object.entries(API).map(([name, fn]) => [
+    name,
+    async (...args: unknown[]) => {
+      if (!hasBackend()) throw new BackendError(`backend method ${name} is not available`)
+      try {
+        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args)
+      } catch (e) {
+        throw new BackendError(typeof e === 'string' ? e : (e as Error)?.message ?? String(e))
+      }
+    },
+  ]),
+) as Api
 
 /** on subscribes to a Go event; it returns the unsubscribe function. */
 export function on<T>(name: string, cb: (data: T) => void): () => void {
@@ -38,5 +46,5 @@ export function on<T>(name: string, cb: (data: T) => void): () => void {
 }
 
 export function hasBackend(): boolean {
-  return !!w().go?.main?.App
+  return !!w().go?.uiapi?.API
 }

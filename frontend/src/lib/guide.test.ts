@@ -5,7 +5,7 @@ import type { ProcedureView } from './types'
 const base: ProcedureView = {
   code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', level: 'xã', agency: 'UBND cấp xã', subjects: [], steps: [],
   methods: [], cases: [], result: '', conditions: [], legalBasis: [], forms: [], onlineLevel: '', validity: '', replacedBy: '',
-  source: '', sourceUrl: '', updated: '', unverified: [], feeAmount: 0, portalUrl: '', service: null,
+  source: '', sourceUrl: '', updated: '', unverified: [], feeAmount: 0, portalUrl: '', service: undefined,
 }
 
 describe('guide', () => {
