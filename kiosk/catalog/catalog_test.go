@@ -1,6 +1,7 @@
-package catalog
+package catalog_test
 
 import (
+	. "github.com/motcua/kiosk/kiosk/catalog"
 	"context"
 	"errors"
 	"os"
@@ -9,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestSampleIsValidAndHonest(t *testing.T) {
@@ -79,7 +80,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	db, _ := store.Open(ctx, store.Memory)
+	db, _ := sqlite.Open(ctx, sqlite.Memory)
 	defer db.Close()
 	r := NewRepo(db)
 	f, _ := LoadSample()

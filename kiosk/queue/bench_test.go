@@ -1,6 +1,7 @@
-package queue
+package queue_test
 
 import (
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
 	"path/filepath"
 	"testing"

@@ -1,6 +1,7 @@
-package staff
+package staff_test
 
 import (
+	. "github.com/motcua/kiosk/kiosk/staff"
 	"errors"
 	"testing"
 	"time"
