@@ -123,3 +123,17 @@ func (r *Repo) All(ctx context.Context) (File, error) {
 	}
 	return f, nil
 }
+
+// Served is the catalog a kiosk on this store serves when the config names
+// no catalog file: the imported one when it has procedures, else the
+// shipped sample. Procedures is never nil.
+func (r *Repo) Served(ctx context.Context) (File, error) {
+	f, err := r.All(ctx)
+	if err != nil {
+		return f, err
+	}
+	if len(f.Procedures) > 0 {
+		return f, nil
+	}
+	return LoadSample()
+}
