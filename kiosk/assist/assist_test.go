@@ -1,8 +1,8 @@
 package assist_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/assist"
 	"context"
+	. "github.com/motcua/kiosk/kiosk/assist"
 	"testing"
 	"time"
 

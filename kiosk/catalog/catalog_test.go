@@ -1,9 +1,9 @@
 package catalog_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/catalog"
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/catalog"
 	"os"
 	"path/filepath"
 	"strings"

@@ -1,9 +1,9 @@
 package payment_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/payment"
 	"context"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"net"
 	"path/filepath"
 	"slices"

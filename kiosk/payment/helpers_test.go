@@ -1,10 +1,10 @@
 package payment_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/payment"
 	"bytes"
 	"context"
 	"encoding/json"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"io"
 	"log/slog"
 	"net/http"

@@ -1,11 +1,11 @@
 package payment_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/payment"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"net/http"
 	"path/filepath"
 	"strings"

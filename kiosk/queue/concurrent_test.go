@@ -1,9 +1,9 @@
 package queue_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"os"
 	"os/exec"
 	"path/filepath"

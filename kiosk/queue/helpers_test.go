@@ -1,8 +1,8 @@
 package queue_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"sync"
 	"testing"
 	"time"

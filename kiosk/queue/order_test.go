@@ -1,10 +1,10 @@
 package queue_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
 	"errors"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"strings"
 	"testing"
 

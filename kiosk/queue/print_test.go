@@ -1,11 +1,11 @@
 package queue_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"os"
 	"path/filepath"
 	"strings"

@@ -1,9 +1,9 @@
 package queue_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/queue"
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"testing"
 	"time"
 

@@ -1,8 +1,8 @@
 package rating_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/rating"
 	"context"
+	. "github.com/motcua/kiosk/kiosk/rating"
 	"testing"
 	"time"
 

@@ -1,8 +1,8 @@
 package staff_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/staff"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/staff"
 	"testing"
 	"time"
 )

@@ -1,9 +1,9 @@
 package staff_test
 
 import (
-	. "github.com/motcua/kiosk/kiosk/staff"
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/staff"
 	"path/filepath"
 	"strings"
 	"testing"
