@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/kiosk/kiosk/staff"
 	"github.com/motcua/kiosk/kiosk/sqlite"
+	"github.com/motcua/kiosk/kiosk/staff"
 )
 
 func TestPinSet(t *testing.T) {
