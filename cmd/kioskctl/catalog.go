@@ -120,12 +120,24 @@ func catalogExport(args []string, stdout, stderr io.Writer) int {
 	if *sample {
 		f, err = catalog.LoadSample()
 	} else {
-		_, db, oerr := sf.open(context.Background())
+		cfg, db, oerr := sf.open(context.Background())
 		if oerr != nil {
 			return fail(stderr, "catalog export: %v", oerr)
 		}
 		defer db.Close()
-		f, err = catalog.NewRepo(db).All(context.Background())
+		// What the kiosk serves: the configured file if it loads, else the
+		// imported catalog, else the shipped sample.
+		if p := cfg.Catalog.Path; p != "" {
+			if f, err = catalog.ReadFile(p); err != nil {
+				fmt.Fprintf(stderr, "warning: catalog file %s rejected (%v); exporting the stored or sample catalog\n", p, err)
+			}
+		}
+		if cfg.Catalog.Path == "" || err != nil {
+			f, err = catalog.NewRepo(db).Served(context.Background())
+		}
+	}
+	if err == nil && f.Procedures == nil {
+		f.Procedures = []catalog.Procedure{}
 	}
 	if err != nil {
 		return fail(stderr, "catalog export: %v", err)

@@ -98,3 +98,45 @@ func TestCatalogCheckExportAndMisses(t *testing.T) {
 		t.Fatalf("misses: %s %s", out.String(), errb.String())
 	}
 }
+
+// A fresh store has no imported catalog: export gives the sample the kiosk
+// serves, with procedures always a JSON array; after an import, the import.
+func TestCatalogExportFreshStoreIsSample(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	var out, errb bytes.Buffer
+	if code := dispatch([]string{"catalog", "export", "--db", db}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var got struct {
+		Sample     bool              `json:"sample"`
+		Procedures []json.RawMessage `json:"procedures"`
+	}
+	if strings.Contains(out.String(), `"procedures": null`) {
+		t.Fatalf("procedures null:\n%.300s", out.String())
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || len(got.Procedures) == 0 {
+		t.Fatalf("export of a fresh store: %d procedures, %v\n%.300s", len(got.Procedures), err, out.String())
+	}
+	var sample bytes.Buffer
+	if code := dispatch([]string{"catalog", "export", "--sample"}, &sample, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if out.String() != sample.String() {
+		t.Fatal("fresh-store export differs from the sample")
+	}
+	gen := filepath.Join(dir, "gen.json")
+	if code := dispatch([]string{"catalog", "gen", "--count", "7", "-o", gen}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if code := dispatch([]string{"catalog", "import", "--db", db, gen}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	out.Reset()
+	if code := dispatch([]string{"catalog", "export", "--db", db}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || len(got.Procedures) != 7 {
+		t.Fatalf("after import: %d procedures, %v", len(got.Procedures), err)
+	}
+}

@@ -7,7 +7,7 @@ import (
 	"io"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // storeFlags adds --config and --db to a subcommand's flags.
@@ -22,7 +22,7 @@ func (s *storeFlags) add(fs *flag.FlagSet) {
 }
 
 // load returns the config and opens the store the kiosk uses.
-func (s *storeFlags) open(ctx context.Context) (config.Config, *store.DB, error) {
+func (s *storeFlags) open(ctx context.Context) (config.Config, *sqlite.DB, error) {
 	cfg, _, err := config.Load(config.Resolve(s.config))
 	if err != nil {
 		return cfg, nil, err
@@ -33,7 +33,7 @@ func (s *storeFlags) open(ctx context.Context) (config.Config, *store.DB, error)
 			return cfg, nil, err
 		}
 	}
-	db, err := store.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	return cfg, db, err
 }
 

@@ -15,7 +15,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func init() {
@@ -49,7 +49,7 @@ func doctor(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	storePath, _ := cfg.StorePath()
-	if db, err := store.Open(ctx, storePath); err != nil {
+	if db, err := sqlite.Open(ctx, storePath); err != nil {
 		add("store", err, "")
 	} else {
 		v, _ := db.Version(ctx)

@@ -10,12 +10,12 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/payment"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestPaySimulate(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Memory)
+	db, err := sqlite.Open(ctx, sqlite.Memory)
 	if err != nil {
 		t.Fatal(err)
 	}

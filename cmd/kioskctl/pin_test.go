@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
 func TestPinSet(t *testing.T) {
@@ -20,7 +20,7 @@ func TestPinSet(t *testing.T) {
 	if code := pinSetFrom(strings.NewReader("1111\n"), []string{"--db", db, "technician"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "6 to 12 digits") {
 		t.Fatalf("weak PIN accepted: %d %s", code, errb.String())
 	}
-	s, _ := store.Open(context.Background(), db)
+	s, _ := sqlite.Open(context.Background(), db)
 	defer s.Close()
 	if role, err := staff.New(s, nil, 0).Unlock(context.Background(), "482915"); err != nil || role != "staff" {
 		t.Fatalf("unlock with the set PIN: %q %v", role, err)

@@ -7,8 +7,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
 // Request is one call for help.
@@ -22,60 +20,53 @@ type Request struct {
 	ResolvedBy string `json:"resolvedBy"`
 }
 
+// Store keeps requests.
+type Store interface {
+	// RaiseAssist stores r (setting ID) unless a request from the same
+	// session and screen is still open: then it returns that one. Atomic.
+	RaiseAssist(ctx context.Context, r Request) (Request, error)
+	// OpenAssists lists unresolved requests, oldest first.
+	OpenAssists(ctx context.Context) ([]Request, error)
+	// ResolveAssist closes request id if it is open; ok is false otherwise.
+	ResolveAssist(ctx context.Context, id int64, at time.Time, by string) (ok bool, err error)
+}
+
 // Book stores requests.
 type Book struct {
-	db  *store.DB
+	db  Store
 	now func() time.Time
 }
 
 // New makes a Book.
-func New(db *store.DB, now func() time.Time) *Book { return &Book{db: db, now: now} }
+func New(db Store, now func() time.Time) *Book { return &Book{db: db, now: now} }
 
 // Raise records a request; a second request from the same session and
 // screen while one is open is the same request.
 func (b *Book) Raise(ctx context.Context, sessionID int64, screen, procedure string) (Request, error) {
-	var r Request
-	err := b.db.QueryRowContext(ctx, `SELECT id, at FROM assist_requests WHERE session_id = ? AND screen = ? AND resolved_at = ''`,
-		sessionID, screen).Scan(&r.ID, &r.At)
-	if err == nil {
-		r.SessionID, r.Screen, r.Procedure = sessionID, screen, procedure
-		return r, nil
-	}
-	at := b.now().UTC().Format(time.RFC3339)
-	res, err := b.db.ExecContext(ctx, `INSERT INTO assist_requests(at, session_id, screen, procedure) VALUES(?,?,?,?)`, at, sessionID, screen, procedure)
+	r, err := b.db.RaiseAssist(ctx, Request{At: b.now().UTC().Format(time.RFC3339), SessionID: sessionID, Screen: screen, Procedure: procedure})
 	if err != nil {
 		return Request{}, fmt.Errorf("raise assistance request: %w", err)
 	}
-	id, _ := res.LastInsertId()
-	return Request{ID: id, At: at, SessionID: sessionID, Screen: screen, Procedure: procedure}, nil
+	r.Procedure = procedure // as asked now, even when the open request is reused
+	return r, nil
 }
 
 // Open lists unresolved requests, oldest first.
 func (b *Book) Open(ctx context.Context) ([]Request, error) {
-	rows, err := b.db.QueryContext(ctx, `SELECT id, at, session_id, screen, procedure, resolved_at, resolved_by FROM assist_requests WHERE resolved_at = '' ORDER BY id`)
+	out, err := b.db.OpenAssists(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list assistance requests: %w", err)
 	}
-	defer rows.Close()
-	var out []Request
-	for rows.Next() {
-		var r Request
-		if err := rows.Scan(&r.ID, &r.At, &r.SessionID, &r.Screen, &r.Procedure, &r.ResolvedAt, &r.ResolvedBy); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Resolve closes a request.
 func (b *Book) Resolve(ctx context.Context, id int64, role string) error {
-	res, err := b.db.ExecContext(ctx, `UPDATE assist_requests SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at = ''`,
-		b.now().UTC().Format(time.RFC3339), role, id)
+	ok, err := b.db.ResolveAssist(ctx, id, b.now(), role)
 	if err != nil {
 		return fmt.Errorf("resolve assistance request %d: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if !ok {
 		return fmt.Errorf("assistance request %d: not open", id)
 	}
 	return nil

@@ -1,16 +1,17 @@
-package assist
+package assist_test
 
 import (
 	"context"
+	. "github.com/motcua/kiosk/kiosk/assist"
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestRaiseListResolve(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Memory)
+	db, err := sqlite.Open(ctx, sqlite.Memory)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,16 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/catalog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestSampleIsValidAndHonest(t *testing.T) {
@@ -79,7 +80,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	db, _ := store.Open(ctx, store.Memory)
+	db, _ := sqlite.Open(ctx, sqlite.Memory)
 	defer db.Close()
 	r := NewRepo(db)
 	f, _ := LoadSample()

@@ -2,8 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -16,51 +14,34 @@ var ErrNotFound = errors.New("catalog: no such procedure")
 // Get returns one stored procedure by its full code, or by its short code
 // ("1.001193" finds "1.001193.000.00.00.H48").
 func (r *Repo) Get(ctx context.Context, code string) (Procedure, error) {
-	var b string
-	err := r.db.QueryRowContext(ctx, `SELECT body FROM procedures WHERE code = ? OR code LIKE ? ESCAPE '\' ORDER BY code = ? DESC, code LIMIT 1`,
-		code, likeEscape(code)+".%", code).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
+	p, err := r.db.FindProcedure(ctx, code)
+	if errors.Is(err, ErrNotFound) {
 		return Procedure{}, fmt.Errorf("%w: %s", ErrNotFound, code)
 	}
 	if err != nil {
 		return Procedure{}, fmt.Errorf("catalog: get %s: %w", code, err)
 	}
-	var p Procedure
-	if err := json.Unmarshal([]byte(b), &p); err != nil {
-		return Procedure{}, fmt.Errorf("catalog: decode stored %s: %w", code, err)
-	}
 	return p, nil
 }
 
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 // Fields lists the distinct fields (lĩnh vực) of the stored catalog, sorted.
-func (r *Repo) Fields(ctx context.Context) ([]string, error) { return r.distinct(ctx, "field") }
+func (r *Repo) Fields(ctx context.Context) ([]string, error) { return r.distinct(ctx, FacetField) }
 
 // Levels lists the distinct levels (cấp thực hiện), sorted.
-func (r *Repo) Levels(ctx context.Context) ([]string, error) { return r.distinct(ctx, "level") }
+func (r *Repo) Levels(ctx context.Context) ([]string, error) { return r.distinct(ctx, FacetLevel) }
 
 // Agencies lists the distinct agencies (cơ quan thực hiện), sorted.
-func (r *Repo) Agencies(ctx context.Context) ([]string, error) { return r.distinct(ctx, "agency") }
+func (r *Repo) Agencies(ctx context.Context) ([]string, error) { return r.distinct(ctx, FacetAgency) }
 
-func (r *Repo) distinct(ctx context.Context, col string) ([]string, error) {
-	// col is one of three constants above, never user input.
-	rows, err := r.db.QueryContext(ctx, `SELECT DISTINCT `+col+` FROM procedures WHERE `+col+` <> '' ORDER BY `+col)
+func (r *Repo) distinct(ctx context.Context, f Facet) ([]string, error) {
+	out, err := r.db.FacetValues(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("catalog: list %s: %w", col, err)
+		return nil, fmt.Errorf("catalog: list %s: %w", f, err)
 	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
+	if out == nil {
+		out = []string{}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Meta describes the stored catalog.
@@ -73,16 +54,11 @@ type Meta struct {
 
 // Meta returns what was last imported; ok is false when nothing was.
 func (r *Repo) Meta(ctx context.Context) (m Meta, ok bool, err error) {
-	var at string
-	err = r.db.QueryRowContext(ctx, `SELECT title, sample, imported_at, count FROM catalog_meta WHERE id = 1`).Scan(&m.Title, &m.Sample, &at, &m.Count)
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, false, nil
-	}
+	m, ok, err = r.db.CatalogMeta(ctx)
 	if err != nil {
 		return m, false, fmt.Errorf("catalog: meta: %w", err)
 	}
-	m.ImportedAt, _ = time.Parse(time.RFC3339, at)
-	return m, true, nil
+	return m, ok, nil
 }
 
 // LooksPersonal reports whether a search text may hold personal data that
@@ -109,8 +85,7 @@ func (r *Repo) LogMiss(ctx context.Context, folded string, now time.Time) error 
 	if len(folded) > 100 {
 		folded = folded[:100]
 	}
-	_, err := r.db.ExecContext(ctx, `INSERT INTO search_misses(at, query) VALUES(?,?)`, now.UTC().Format(time.RFC3339), folded)
-	if err != nil {
+	if err := r.db.LogSearchMiss(ctx, folded, now); err != nil {
 		return fmt.Errorf("catalog: log miss: %w", err)
 	}
 	return nil
@@ -129,23 +104,14 @@ func (r *Repo) Misses(ctx context.Context, since time.Time, limit int) ([]Miss, 
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := r.db.QueryContext(ctx, `SELECT query, COUNT(*), MAX(at) FROM search_misses WHERE at >= ?
-		GROUP BY query ORDER BY COUNT(*) DESC, MAX(at) DESC, query LIMIT ?`, since.UTC().Format(time.RFC3339), limit)
+	out, err := r.db.SearchMisses(ctx, since, limit)
 	if err != nil {
 		return nil, fmt.Errorf("catalog: misses: %w", err)
 	}
-	defer rows.Close()
-	out := []Miss{}
-	for rows.Next() {
-		var m Miss
-		var at string
-		if err := rows.Scan(&m.Query, &m.Count, &at); err != nil {
-			return nil, err
-		}
-		m.Last, _ = time.Parse(time.RFC3339, at)
-		out = append(out, m)
+	if out == nil {
+		out = []Miss{}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Stale returns the procedures last updated more than maxAge before now

@@ -1,18 +1,19 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/catalog"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func openRepo(t *testing.T) *Repo {
 	t.Helper()
-	db, err := store.Open(context.Background(), store.Memory)
+	db, err := sqlite.Open(context.Background(), sqlite.Memory)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +96,7 @@ func TestMissLogKeepsNoPersonalData(t *testing.T) {
 		t.Fatalf("misses %+v", ms)
 	}
 	var n int
-	r.db.QueryRow(`SELECT COUNT(*) FROM search_misses WHERE query GLOB '*[0-9][0-9][0-9]*'`).Scan(&n)
+	StoreOf(r).(*sqlite.DB).QueryRow(`SELECT COUNT(*) FROM search_misses WHERE query GLOB '*[0-9][0-9][0-9]*'`).Scan(&n)
 	if n != 0 {
 		t.Fatalf("%d number-like queries stored", n)
 	}

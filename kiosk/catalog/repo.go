@@ -2,19 +2,48 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
+// Facet is a filterable attribute of a procedure.
+type Facet string
+
+// Facets.
+const (
+	FacetField  Facet = "field"
+	FacetLevel  Facet = "level"
+	FacetAgency Facet = "agency"
+)
+
+// Store keeps the imported catalog and the search-miss log.
+type Store interface {
+	// ReplaceCatalog swaps the whole catalog for f in one transaction (on
+	// any error the previous one stays), recording at as the import time.
+	ReplaceCatalog(ctx context.Context, f File, at time.Time) error
+	// StoredCatalog returns the imported catalog, procedures ordered by
+	// code; ok is false when nothing was ever imported.
+	StoredCatalog(ctx context.Context) (f File, ok bool, err error)
+	// CatalogMeta describes the last import; ok is false when none.
+	CatalogMeta(ctx context.Context) (m Meta, ok bool, err error)
+	// FindProcedure returns the procedure with the full code, or else the
+	// first (by code) whose code starts with code + "."; ErrNotFound if none.
+	FindProcedure(ctx context.Context, code string) (Procedure, error)
+	// FacetValues lists the distinct non-empty values of a facet, sorted.
+	FacetValues(ctx context.Context, f Facet) ([]string, error)
+	// LogSearchMiss appends one search that found nothing.
+	LogSearchMiss(ctx context.Context, query string, at time.Time) error
+	// SearchMisses groups misses since a time: most frequent first, then
+	// most recent, then by query; at most limit.
+	SearchMisses(ctx context.Context, since time.Time, limit int) ([]Miss, error)
+}
+
 // Repo keeps the catalog in the store.
-type Repo struct{ db *store.DB }
+type Repo struct{ db Store }
 
 // NewRepo wraps a store.
-func NewRepo(db *store.DB) *Repo { return &Repo{db: db} }
+func NewRepo(db Store) *Repo { return &Repo{db: db} }
 
 // Diff says what an import would change.
 type Diff struct {
@@ -51,20 +80,19 @@ func (r *Repo) Preview(ctx context.Context, f File) (Diff, error) {
 }
 
 func (r *Repo) bodies(ctx context.Context) (map[string]string, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT code, body FROM procedures`)
+	f, _, err := r.db.StoredCatalog(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("catalog: read: %w", err)
 	}
-	defer rows.Close()
 	m := map[string]string{}
-	for rows.Next() {
-		var c, b string
-		if err := rows.Scan(&c, &b); err != nil {
+	for _, p := range f.Procedures {
+		b, err := json.Marshal(p)
+		if err != nil {
 			return nil, err
 		}
-		m[c] = b
+		m[p.Code] = string(b)
 	}
-	return m, rows.Err()
+	return m, nil
 }
 
 // Replace validates f and swaps the whole catalog in one transaction: on any
@@ -73,56 +101,39 @@ func (r *Repo) Replace(ctx context.Context, f File, now time.Time) error {
 	if probs := Validate(f.Procedures); len(probs) > 0 {
 		return probs
 	}
-	return r.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM procedures`); err != nil {
-			return fmt.Errorf("catalog: clear: %w", err)
-		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO procedures(code, name, field, level, agency, updated, body) VALUES(?,?,?,?,?,?,?)`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for _, p := range f.Procedures {
-			b, err := json.Marshal(p)
-			if err != nil {
-				return err
-			}
-			if _, err := stmt.ExecContext(ctx, p.Code, p.Name, p.Field, p.Level, p.Agency, p.Updated, string(b)); err != nil {
-				return fmt.Errorf("catalog: insert %s: %w", p.Code, err)
-			}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO catalog_meta(id, title, sample, imported_at, count) VALUES(1,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET title=excluded.title, sample=excluded.sample, imported_at=excluded.imported_at, count=excluded.count`,
-			f.Title, f.Sample, now.UTC().Format(time.RFC3339), len(f.Procedures))
-		return err
-	})
+	if err := r.db.ReplaceCatalog(ctx, f, now); err != nil {
+		return fmt.Errorf("catalog: replace: %w", err)
+	}
+	return nil
 }
 
-// All returns the stored catalog (empty when nothing was imported yet).
+// All returns the stored catalog (no procedures when nothing was imported
+// yet; Procedures is then empty, never nil).
 func (r *Repo) All(ctx context.Context) (File, error) {
-	f := File{Format: FormatID}
-	err := r.db.QueryRowContext(ctx, `SELECT title, sample FROM catalog_meta WHERE id = 1`).Scan(&f.Title, &f.Sample)
-	if err == sql.ErrNoRows {
+	f, ok, err := r.db.StoredCatalog(ctx)
+	if err != nil {
+		return File{Format: FormatID, Procedures: []Procedure{}}, fmt.Errorf("catalog: read: %w", err)
+	}
+	if !ok {
+		f = File{}
+	}
+	f.Format = FormatID
+	if f.Procedures == nil {
+		f.Procedures = []Procedure{}
+	}
+	return f, nil
+}
+
+// Served is the catalog a kiosk on this store serves when the config names
+// no catalog file: the imported one when it has procedures, else the
+// shipped sample. Procedures is never nil.
+func (r *Repo) Served(ctx context.Context) (File, error) {
+	f, err := r.All(ctx)
+	if err != nil {
+		return f, err
+	}
+	if len(f.Procedures) > 0 {
 		return f, nil
 	}
-	if err != nil {
-		return f, fmt.Errorf("catalog: meta: %w", err)
-	}
-	rows, err := r.db.QueryContext(ctx, `SELECT body FROM procedures ORDER BY code`)
-	if err != nil {
-		return f, fmt.Errorf("catalog: read: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			return f, err
-		}
-		var p Procedure
-		if err := json.Unmarshal([]byte(b), &p); err != nil {
-			return f, fmt.Errorf("catalog: decode stored entry: %w", err)
-		}
-		f.Procedures = append(f.Procedures, p)
-	}
-	return f, rows.Err()
+	return LoadSample()
 }

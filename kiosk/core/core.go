@@ -15,14 +15,15 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/assist"
+	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/session"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
 // Kiosk is the application facade.
@@ -35,7 +36,7 @@ type Kiosk struct {
 	now       func() time.Time
 	loc       *time.Location
 	Session   *session.Manager
-	db        *store.DB
+	db        *sqlite.DB // implements every domain Store and audit.Store
 
 	started  time.Time
 	painted  sync.Once
@@ -156,7 +157,7 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("locate data dir: %w", err)
 	}
-	db, err := store.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -176,11 +177,11 @@ func storeProblem(err error) Problem {
 		CitizenEN: "This kiosk is temporarily out of service. Please ask the staff at the counter.",
 		Detail:    err.Error()}
 	switch {
-	case errors.Is(err, store.ErrLocked):
+	case errors.Is(err, sqlite.ErrLocked):
 		p.Detail = "Store file is locked (is another kiosk process running?): " + err.Error()
-	case errors.Is(err, store.ErrUnwritable):
+	case errors.Is(err, sqlite.ErrUnwritable):
 		p.Detail = "Data directory is not writable (check permissions or set store.path): " + err.Error()
-	case errors.Is(err, store.ErrCorrupt):
+	case errors.Is(err, sqlite.ErrCorrupt):
 		p.Detail = "Store file is damaged (restore a backup or move it aside): " + err.Error()
 	}
 	return p
@@ -249,8 +250,7 @@ func (k *Kiosk) logEvent(ctx context.Context, kind, detail string) {
 	if k.db == nil {
 		return
 	}
-	if _, err := k.db.ExecContext(ctx, `INSERT INTO events(at, kind, detail) VALUES(?,?,?)`,
-		k.now().UTC().Format(time.RFC3339Nano), kind, detail); err != nil {
+	if err := (audit.Log{Store: k.db, Now: k.now}).Event(ctx, kind, detail); err != nil {
 		k.log.Warn("event not recorded", "kind", kind, "err", err)
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/tarm/serial"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // DeviceStatus is one status light in technician mode.
@@ -66,7 +66,7 @@ func (k *Kiosk) simLink(name string) (string, error) {
 		return "", err
 	}
 	dir := filepath.Dir(p)
-	if p == store.Memory {
+	if p == sqlite.Memory {
 		dir = os.TempDir()
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {

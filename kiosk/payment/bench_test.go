@@ -1,8 +1,9 @@
-package payment
+package payment_test
 
 import (
 	"context"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"net"
 	"path/filepath"
 	"slices"
@@ -10,7 +11,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // BenchmarkNoticeToPaid measures what a citizen waits for: a signed Casso
@@ -24,7 +25,7 @@ func BenchmarkNoticeToPaid(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "k.db"))
+			db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "k.db"))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,9 +1,10 @@
-package payment
+package payment_test
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"io"
 	"log/slog"
 	"net/http"
@@ -17,7 +18,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 type clock struct {
@@ -65,7 +66,7 @@ func (s *syncBuf) String() string              { s.mu.Lock(); defer s.mu.Unlock(
 type rig struct {
 	svc *Service
 	l   *Ledger
-	db  *store.DB
+	db  *sqlite.DB
 	clk *clock
 	srv *httptest.Server
 	ev  *events.Recorder
@@ -79,9 +80,9 @@ var testCfg = config.Payment{Enabled: true, BankBIN: "970415", Account: "1133666
 func newRig(t testing.TB, path string) *rig {
 	t.Helper()
 	if path == "" {
-		path = store.Memory
+		path = sqlite.Memory
 	}
-	db, err := store.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func newRig(t testing.TB, path string) *rig {
 
 func (r *rig) status(t testing.TB, ref string) Payment {
 	t.Helper()
-	p, err := get(context.Background(), r.db, ref)
+	p, err := r.db.Payment(context.Background(), ref)
 	if err != nil {
 		t.Fatal(err)
 	}

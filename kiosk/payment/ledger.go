@@ -5,7 +5,7 @@
 // "created" lasts only inside Create: the QR payload is built and checked
 // before the row is written as awaiting. needs_review means money may have
 // arrived but not as asked (amount differs, after expiry or cancel, a second
-// transfer): staff decide. Every change is one SQLite transaction and
+// transfer): staff decide. Every change is one store transaction and
 // idempotent; nothing but a verified notice with the right reference and
 // amount, in time — or a staff member's audited word — marks a payment paid.
 //
@@ -15,13 +15,12 @@ package payment
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/audit"
 )
 
 // Statuses.
@@ -52,6 +51,8 @@ var (
 	ErrState    = errors.New("payment: not allowed in this state")
 	ErrReason   = errors.New("payment: a reason is required")
 	ErrAmount   = errors.New("payment: amount must be 1..9 999 999 999 999 VND")
+	// ErrRefTaken is the store's answer to a reference already in use.
+	ErrRefTaken = errors.New("payment: reference already in use")
 )
 
 // Payment is one stored payment. Times are RFC 3339 UTC ("" when unset).
@@ -88,16 +89,55 @@ type Verdict struct {
 	Changed bool     `json:"changed"` // the payment row changed
 }
 
+// Store persists payments and notices. Each method is atomic; Update runs
+// a read-decide-write in one write transaction.
+type Store interface {
+	audit.Store
+	// CreatePayment stores p (all fields but ID) and sets p.ID;
+	// ErrRefTaken when p.Ref is already used.
+	CreatePayment(ctx context.Context, p *Payment) error
+	// Payment returns the payment with ref (ErrNotFound).
+	Payment(ctx context.Context, ref string) (Payment, error)
+	// Payments lists payments created at or after since with any of the
+	// statuses (all when none), newest first.
+	Payments(ctx context.Context, since time.Time, statuses []string) ([]Payment, error)
+	// Notices lists notices received at or after since with any of the
+	// verdicts (all when none), newest first.
+	Notices(ctx context.Context, since time.Time, verdicts []string) ([]NoticeRow, error)
+	// ExpirePayments moves every awaiting payment whose ExpiresAt is at or
+	// before now to expired and returns their refs.
+	ExpirePayments(ctx context.Context, now time.Time) ([]string, error)
+	// SetReceiptState records the receipt print state of a payment.
+	SetReceiptState(ctx context.Context, ref, state string) error
+	// Update runs fn in one write transaction: all of fn's writes or none.
+	Update(ctx context.Context, fn func(tx Tx) error) error
+}
+
+// Tx is what a payment change may read and write inside Store.Update.
+type Tx interface {
+	Payment(ctx context.Context, ref string) (Payment, error)
+	// SavePayment writes p's status, paid_at, bank_tx, source,
+	// review_reason and receipt_state (by p.ID).
+	SavePayment(ctx context.Context, p Payment) error
+	// Notice returns the stored notice with that source and transaction id.
+	Notice(ctx context.Context, source, txID string) (n NoticeRow, ok bool, err error)
+	// RecordNotice stores n once per (Source, TxID): when one is stored
+	// already it stores nothing and reports false.
+	RecordNotice(ctx context.Context, n NoticeRow) (stored bool, err error)
+	// AppendAudit writes an audit entry in the same transaction.
+	AppendAudit(ctx context.Context, e audit.Entry) error
+}
+
 // Ledger stores payments and notices. Safe for concurrent use: every change
-// runs in one BEGIN IMMEDIATE transaction.
+// runs in one store transaction.
 type Ledger struct {
-	db     *store.DB
+	db     Store
 	now    func() time.Time
 	expiry time.Duration
 }
 
 // New makes a ledger; expiry is how long a QR stays payable.
-func New(db *store.DB, expiry time.Duration, now func() time.Time) *Ledger {
+func New(db Store, expiry time.Duration, now func() time.Time) *Ledger {
 	if now == nil {
 		now = time.Now
 	}
@@ -120,37 +160,24 @@ func (l *Ledger) Create(ctx context.Context, procedure, purpose string, amount i
 	var err error
 	for range 5 { // 25⁶ references: a clash is rare, and retried
 		p.Ref = NewRef()
-		var res sql.Result
-		res, err = l.db.ExecContext(ctx, `INSERT INTO payments(ref, procedure, purpose, amount, status, created_at, expires_at) VALUES(?,?,?,?,?,?,?)`,
-			p.Ref, procedure, purpose, amount, p.Status, p.CreatedAt, p.ExpiresAt)
-		if err == nil {
-			p.ID, _ = res.LastInsertId()
+		if err = l.db.CreatePayment(ctx, &p); err == nil {
 			return p, nil
 		}
-		if !strings.Contains(err.Error(), "UNIQUE") {
+		if !errors.Is(err, ErrRefTaken) {
 			break
 		}
 	}
 	return Payment{}, fmt.Errorf("payment: create: %w", err)
 }
 
-const cols = `id, ref, procedure, purpose, amount, status, created_at, expires_at, paid_at, bank_tx, source, review_reason, receipt_state`
-
-type scanner interface{ Scan(...any) error }
-
-func scan(r scanner) (Payment, error) {
-	var p Payment
-	err := r.Scan(&p.ID, &p.Ref, &p.Procedure, &p.Purpose, &p.Amount, &p.Status, &p.CreatedAt, &p.ExpiresAt, &p.PaidAt, &p.BankTx, &p.Source, &p.ReviewReason, &p.ReceiptState)
-	return p, err
+// getter is the Store or a Tx.
+type getter interface {
+	Payment(ctx context.Context, ref string) (Payment, error)
 }
 
-type querier interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
-func get(ctx context.Context, q querier, ref string) (Payment, error) {
-	p, err := scan(q.QueryRowContext(ctx, `SELECT `+cols+` FROM payments WHERE ref = ?`, ref))
-	if errors.Is(err, sql.ErrNoRows) {
+func get(ctx context.Context, q getter, ref string) (Payment, error) {
+	p, err := q.Payment(ctx, ref)
+	if errors.Is(err, ErrNotFound) {
 		return p, fmt.Errorf("%w %q", ErrNotFound, ref)
 	}
 	if err != nil {
@@ -173,45 +200,31 @@ func (l *Ledger) Get(ctx context.Context, ref string) (Payment, error) {
 
 // ExpireDue moves overdue awaiting payments to expired and returns their refs.
 func (l *Ledger) ExpireDue(ctx context.Context) ([]string, error) {
-	now := l.stamp()
-	var refs []string
-	err := l.db.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE payments SET status = 'expired' WHERE status = 'awaiting' AND expires_at <= ? RETURNING ref`, now)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r string
-			if err := rows.Scan(&r); err != nil {
-				return err
-			}
-			refs = append(refs, r)
-		}
-		return rows.Err()
-	})
+	refs, err := l.db.ExpirePayments(ctx, l.now())
 	if err != nil {
 		return nil, fmt.Errorf("payment: expire: %w", err)
 	}
 	return refs, nil
 }
 
-// transition runs fn on the current row inside one transaction; fn returns
-// the SET clause and arguments to apply, or "" for no change.
-func (l *Ledger) transition(ctx context.Context, ref string, fn func(tx *sql.Tx, p Payment) (set string, args []any, err error)) (Payment, bool, error) {
+// transition runs fn on the current row inside one transaction; fn changes
+// *p and reports whether it did (false: nothing is written).
+func (l *Ledger) transition(ctx context.Context, ref string, fn func(tx Tx, p *Payment) (bool, error)) (Payment, bool, error) {
 	var out Payment
 	changed := false
-	err := l.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := l.db.Update(ctx, func(tx Tx) error {
+		changed = false
 		p, err := get(ctx, tx, ref)
 		if err != nil {
 			return err
 		}
-		set, args, err := fn(tx, p)
-		if err != nil || set == "" {
-			out = p
+		orig := p
+		ch, err := fn(tx, &p)
+		if err != nil || !ch {
+			out = orig
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE payments SET `+set+` WHERE id = ?`, append(args, p.ID)...); err != nil {
+		if err := tx.SavePayment(ctx, p); err != nil {
 			return fmt.Errorf("payment %s: update: %w", ref, err)
 		}
 		changed = true
@@ -226,16 +239,18 @@ func (l *Ledger) transition(ctx context.Context, ref string, fn func(tx *sql.Tx,
 // disputed one cannot be cancelled here (ErrState).
 func (l *Ledger) Cancel(ctx context.Context, ref string) (Payment, error) {
 	now := l.stamp()
-	p, _, err := l.transition(ctx, ref, func(_ *sql.Tx, p Payment) (string, []any, error) {
+	p, _, err := l.transition(ctx, ref, func(_ Tx, p *Payment) (bool, error) {
 		switch {
 		case p.Status == Awaiting && p.ExpiresAt <= now:
-			return `status = 'expired'`, nil, nil
+			p.Status = Expired
+			return true, nil
 		case p.Status == Awaiting:
-			return `status = 'cancelled'`, nil, nil
+			p.Status = Cancelled
+			return true, nil
 		case p.Status == Cancelled || p.Status == Expired:
-			return "", nil, nil
+			return false, nil
 		}
-		return "", nil, fmt.Errorf("%w: %s is %s", ErrState, p.Ref, p.Status)
+		return false, fmt.Errorf("%w: %s is %s", ErrState, p.Ref, p.Status)
 	})
 	return p, err
 }
@@ -278,16 +293,15 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 	}
 	var v Verdict
 	now := l.stamp()
-	err := l.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := l.db.Update(ctx, func(tx Tx) error {
 		v = Verdict{}
-		var prior string
-		err := tx.QueryRowContext(ctx, `SELECT ref FROM payment_notices WHERE source = ? AND tx_id = ?`, n.Source, n.TxID).Scan(&prior)
-		if err == nil {
-			v.Verdict, v.Ref = VerdictDuplicate, prior
-			return nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		prior, dup, err := tx.Notice(ctx, n.Source, n.TxID)
+		if err != nil {
 			return err
+		}
+		if dup {
+			v.Verdict, v.Ref = VerdictDuplicate, prior.Ref
+			return nil
 		}
 		v.Verdict = VerdictUnknownRef
 		for _, ref := range FindRefs(n.Description) {
@@ -299,17 +313,23 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 				return err
 			}
 			v.Ref, v.Verdict = ref, l.judge(p, n, now)
-			var set string
-			var args []any
+			change := true
 			switch v.Verdict {
 			case VerdictPaid:
-				set, args = `status = 'paid', paid_at = ?, bank_tx = ?, source = ?`, []any{now, n.TxID, n.Source}
+				p.Status, p.PaidAt, p.BankTx, p.Source = Paid, now, n.TxID, n.Source
 			case VerdictWrongAmount, VerdictLate, VerdictCancelled, VerdictInReview:
-				set, args = `status = 'needs_review', review_reason = ?, bank_tx = CASE bank_tx WHEN '' THEN ? ELSE bank_tx END, source = CASE source WHEN '' THEN ? ELSE source END`,
-					[]any{addReason(p.ReviewReason, v.Verdict), n.TxID, n.Source}
+				p.Status, p.ReviewReason = NeedsReview, addReason(p.ReviewReason, v.Verdict)
+				if p.BankTx == "" {
+					p.BankTx = n.TxID
+				}
+				if p.Source == "" {
+					p.Source = n.Source
+				}
+			default:
+				change = false
 			}
-			if set != "" {
-				if _, err := tx.ExecContext(ctx, `UPDATE payments SET `+set+` WHERE id = ?`, append(args, p.ID)...); err != nil {
+			if change {
+				if err := tx.SavePayment(ctx, p); err != nil {
 					return err
 				}
 				v.Changed = true
@@ -320,8 +340,10 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 			v.Payment = &p
 			break
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO payment_notices(source, tx_id, at, amount, ref, verdict) VALUES(?,?,?,?,?,?)`,
-			n.Source, n.TxID, now, n.Amount, v.Ref, v.Verdict)
+		stored, err := tx.RecordNotice(ctx, NoticeRow{Source: n.Source, TxID: n.TxID, At: now, Amount: n.Amount, Ref: v.Ref, Verdict: v.Verdict})
+		if err == nil && !stored {
+			err = fmt.Errorf("notice recorded meanwhile")
+		}
 		return err
 	})
 	if err != nil {
@@ -331,7 +353,7 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 }
 
 // Auditor writes one audit_log row inside the caller's transaction.
-type Auditor func(tx *sql.Tx, ref string) error
+type Auditor func(tx Tx, ref string) error
 
 // ConfirmManual marks a payment paid on a staff member's word (cash, or a
 // transfer seen in the bank's own app), from awaiting, expired or
@@ -348,24 +370,24 @@ func (l *Ledger) confirmManual(ctx context.Context, ref, reason string, audit Au
 		return Payment{}, false, ErrReason
 	}
 	now := l.stamp()
-	return l.transition(ctx, ref, func(tx *sql.Tx, p Payment) (string, []any, error) {
+	return l.transition(ctx, ref, func(tx Tx, p *Payment) (bool, error) {
 		switch p.Status {
 		case Paid:
-			return "", nil, nil
+			return false, nil
 		case Awaiting, Expired, NeedsReview:
 		default:
-			return "", nil, fmt.Errorf("%w: %s is %s", ErrState, p.Ref, p.Status)
+			return false, fmt.Errorf("%w: %s is %s", ErrState, p.Ref, p.Status)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO payment_notices(source, tx_id, at, amount, ref, verdict) VALUES('staff', ?, ?, ?, ?, ?)`,
-			p.Ref, now, p.Amount, p.Ref, VerdictStaff); err != nil {
-			return "", nil, err
+		if _, err := tx.RecordNotice(ctx, NoticeRow{Source: "staff", TxID: p.Ref, At: now, Amount: p.Amount, Ref: p.Ref, Verdict: VerdictStaff}); err != nil {
+			return false, err
 		}
 		if audit != nil {
 			if err := audit(tx, p.Ref); err != nil {
-				return "", nil, err
+				return false, err
 			}
 		}
-		return `status = 'paid', paid_at = ?, source = 'staff', review_reason = ?`, []any{now, addReason(p.ReviewReason, "staff: "+reason)}, nil
+		p.Status, p.PaidAt, p.Source, p.ReviewReason = Paid, now, "staff", addReason(p.ReviewReason, "staff: "+reason)
+		return true, nil
 	})
 }
 
@@ -380,24 +402,25 @@ func (l *Ledger) void(ctx context.Context, ref, reason string, audit Auditor) (P
 	if strings.TrimSpace(reason) == "" {
 		return Payment{}, false, ErrReason
 	}
-	return l.transition(ctx, ref, func(tx *sql.Tx, p Payment) (string, []any, error) {
+	return l.transition(ctx, ref, func(tx Tx, p *Payment) (bool, error) {
 		switch p.Status {
 		case Awaiting, Expired, NeedsReview:
 		default:
-			return "", nil, fmt.Errorf("%w: %s is %s, nothing to void", ErrState, p.Ref, p.Status)
+			return false, fmt.Errorf("%w: %s is %s, nothing to void", ErrState, p.Ref, p.Status)
 		}
 		if audit != nil {
 			if err := audit(tx, p.Ref); err != nil {
-				return "", nil, err
+				return false, err
 			}
 		}
-		return `status = 'cancelled', review_reason = ?`, []any{"void: " + reason}, nil
+		p.Status, p.ReviewReason = Cancelled, "void: "+reason
+		return true, nil
 	})
 }
 
 // SetReceipt records the receipt print state ("printing", "printed", "failed").
 func (l *Ledger) SetReceipt(ctx context.Context, ref, state string) error {
-	if _, err := l.db.ExecContext(ctx, `UPDATE payments SET receipt_state = ? WHERE ref = ?`, state, ref); err != nil {
+	if err := l.db.SetReceiptState(ctx, ref, state); err != nil {
 		return fmt.Errorf("payment %s: receipt state: %w", ref, err)
 	}
 	return nil
@@ -405,28 +428,11 @@ func (l *Ledger) SetReceipt(ctx context.Context, ref, state string) error {
 
 // List returns payments created since a time with any of the statuses, newest first.
 func (l *Ledger) List(ctx context.Context, since time.Time, statuses ...string) ([]Payment, error) {
-	q := `SELECT ` + cols + ` FROM payments WHERE created_at >= ?`
-	args := []any{since.UTC().Format(time.RFC3339)}
-	if len(statuses) > 0 {
-		q += ` AND status IN (?` + strings.Repeat(",?", len(statuses)-1) + `)`
-		for _, s := range statuses {
-			args = append(args, s)
-		}
-	}
-	rows, err := l.db.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
+	out, err := l.db.Payments(ctx, since, statuses)
 	if err != nil {
 		return nil, fmt.Errorf("payment: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Payment
-	for rows.Next() {
-		p, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // NoticeRow is one stored notice (no payer data).
@@ -442,26 +448,9 @@ type NoticeRow struct {
 // Notices lists notices received since a time, optionally only some
 // verdicts (e.g. already_paid and unknown_ref for staff to refund), newest first.
 func (l *Ledger) Notices(ctx context.Context, since time.Time, verdicts ...string) ([]NoticeRow, error) {
-	q := `SELECT source, tx_id, at, amount, ref, verdict FROM payment_notices WHERE at >= ?`
-	args := []any{since.UTC().Format(time.RFC3339)}
-	if len(verdicts) > 0 {
-		q += ` AND verdict IN (?` + strings.Repeat(",?", len(verdicts)-1) + `)`
-		for _, v := range verdicts {
-			args = append(args, v)
-		}
-	}
-	rows, err := l.db.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
+	out, err := l.db.Notices(ctx, since, verdicts)
 	if err != nil {
 		return nil, fmt.Errorf("payment: notices: %w", err)
 	}
-	defer rows.Close()
-	var out []NoticeRow
-	for rows.Next() {
-		var n NoticeRow
-		if err := rows.Scan(&n.Source, &n.TxID, &n.At, &n.Amount, &n.Ref, &n.Verdict); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return out, nil
 }

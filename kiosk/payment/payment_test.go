@@ -1,10 +1,11 @@
-package payment
+package payment_test
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/payment"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestRefCheckCharacter(t *testing.T) {
 		}
 		// Every single-character substitution is caught.
 		for i := 1; i < RefLen; i++ {
-			for _, c := range []byte(refAlphabet) {
+			for _, c := range []byte(RefAlphabet) {
 				if c == r[i] {
 					continue
 				}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
 
@@ -99,8 +100,7 @@ func (s *Service) print(ctx context.Context, p Payment) error {
 	if err != nil {
 		state = ReceiptFailed
 		s.log().Error("receipt not printed; the payment stays paid, staff can reprint", "ref", p.Ref, "err", err)
-		s.db.ExecContext(context.WithoutCancel(ctx), `INSERT INTO events(at, kind, detail) VALUES(?, 'receipt_failed', ?)`,
-			s.now().UTC().Format(time.RFC3339), p.Ref+": "+err.Error())
+		s.db.AppendEvent(context.WithoutCancel(ctx), audit.Event{At: s.now(), Kind: "receipt_failed", Detail: p.Ref + ": " + err.Error()})
 	}
 	if serr := s.ledger.SetReceipt(context.WithoutCancel(ctx), p.Ref, state); serr != nil {
 		s.log().Error("receipt state not recorded", "ref", p.Ref, "err", serr)

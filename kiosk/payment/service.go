@@ -2,7 +2,6 @@ package payment
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,8 +13,8 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
 	"github.com/motcua/kiosk/kiosk/vietqr"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
@@ -59,7 +58,7 @@ var statusText = map[string][2]string{
 // EventUpdate, and prints receipts. Set the exported fields before use.
 type Service struct {
 	ledger  *Ledger
-	db      *store.DB
+	db      Store
 	cfg     config.Payment
 	kioskID string
 	printer doc.Printer
@@ -77,7 +76,7 @@ type Service struct {
 
 // NewService wires a payment service. p may be nil (no receipts); ev nil
 // discards events; now nil is time.Now.
-func NewService(db *store.DB, cfg config.Payment, kioskID string, p doc.Printer, ev events.Emitter, now func() time.Time) *Service {
+func NewService(db Store, cfg config.Payment, kioskID string, p doc.Printer, ev events.Emitter, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
@@ -242,10 +241,9 @@ func (s *Service) after(v Verdict) {
 	}
 }
 
-func audit(ctx context.Context, at time.Time, role, action, reason string) Auditor {
-	return func(tx *sql.Tx, ref string) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO audit_log(at, role, action, target, detail) VALUES(?,?,?,?,?)`,
-			at.UTC().Format(time.RFC3339Nano), role, action, ref, reason)
+func auditor(ctx context.Context, at time.Time, role, action, reason string) Auditor {
+	return func(tx Tx, ref string) error {
+		err := tx.AppendAudit(ctx, audit.Entry{At: at, Role: role, Action: action, Target: ref, Detail: reason})
 		if err != nil {
 			return fmt.Errorf("audit %s %s: %w", role, action, err)
 		}
@@ -260,7 +258,7 @@ func (s *Service) ConfirmManual(ctx context.Context, ref, staffRole, reason stri
 	if strings.TrimSpace(staffRole) == "" {
 		return View{}, fmt.Errorf("payment %s: confirm: %w", ref, ErrState)
 	}
-	p, changed, err := s.ledger.confirmManual(ctx, ref, reason, audit(ctx, s.now(), staffRole, "payment_confirm", reason))
+	p, changed, err := s.ledger.confirmManual(ctx, ref, reason, auditor(ctx, s.now(), staffRole, "payment_confirm", reason))
 	if err != nil {
 		return View{}, err
 	}
@@ -279,7 +277,7 @@ func (s *Service) Void(ctx context.Context, ref, staffRole, reason string) (View
 	if strings.TrimSpace(staffRole) == "" {
 		return View{}, fmt.Errorf("payment %s: void: %w", ref, ErrState)
 	}
-	p, _, err := s.ledger.void(ctx, ref, reason, audit(ctx, s.now(), staffRole, "payment_void", reason))
+	p, _, err := s.ledger.void(ctx, ref, reason, auditor(ctx, s.now(), staffRole, "payment_void", reason))
 	if err != nil {
 		return View{}, err
 	}

@@ -1,7 +1,8 @@
-package queue
+package queue_test
 
 import (
 	"context"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"path/filepath"
 	"testing"
 

@@ -1,8 +1,9 @@
-package queue
+package queue_test
 
 import (
 	"context"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 const (
@@ -47,7 +48,7 @@ func TestConcurrentIssuanceTwoProcesses(t *testing.T) {
 		t.Fatalf("helper process: %v\n%s", cmdErr, out)
 	}
 
-	db, err := store.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestHelperProcess(t *testing.T) {
 // issueMany issues n tickets over the services from 8 goroutines sharing
 // one Service (and its connection pool), as the kiosk does.
 func issueMany(path string, n int) error {
-	db, err := store.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		return err
 	}

@@ -80,11 +80,9 @@ func Advice(kind string) (vi, en string) {
 func (s *Service) RecordFault(ctx context.Context, kind, detail string) (Fault, error) {
 	f := Fault{At: s.now().UTC().Format(time.RFC3339), Kind: kind, Detail: detail}
 	f.AdviceVI, f.AdviceEN = Advice(kind)
-	res, err := s.db.ExecContext(ctx, `INSERT INTO printer_faults(at, kind, detail) VALUES(?,?,?)`, f.At, kind, detail)
-	if err != nil {
+	if err := s.db.AddFault(ctx, &f); err != nil {
 		return f, fmt.Errorf("queue: record fault: %w", err)
 	}
-	f.ID, _ = res.LastInsertId()
 	s.ev.Emit(EventFault, f)
 	return f, nil
 }
@@ -94,20 +92,12 @@ func (s *Service) Faults(ctx context.Context, limit int) ([]Fault, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.at, f.kind, COALESCE(f.ticket, 0), COALESCE(t.code, ''), f.detail
-		FROM printer_faults f LEFT JOIN tickets t ON t.id = f.ticket ORDER BY f.id DESC LIMIT ?`, limit)
+	out, err := s.db.Faults(ctx, limit)
 	if err != nil {
 		return nil, fmt.Errorf("queue: faults: %w", err)
 	}
-	defer rows.Close()
-	var out []Fault
-	for rows.Next() {
-		var f Fault
-		if err := rows.Scan(&f.ID, &f.At, &f.Kind, &f.TicketID, &f.Ticket, &f.Detail); err != nil {
-			return nil, fmt.Errorf("queue: faults: %w", err)
-		}
-		f.AdviceVI, f.AdviceEN = Advice(f.Kind)
-		out = append(out, f)
+	for i := range out {
+		out[i].AdviceVI, out[i].AdviceEN = Advice(out[i].Kind)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -1,14 +1,15 @@
-package queue
+package queue_test
 
 import (
 	"context"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/doc"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // fakePrinter is an in-memory doc.Printer: it fails with err when set and
@@ -63,7 +64,7 @@ func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func newQueue(t testing.TB, path string, now func() time.Time, edit func(*config.Config)) *Service {
 	t.Helper()
-	db, err := store.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

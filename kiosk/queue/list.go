@@ -2,19 +2,20 @@ package queue
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
 // Get loads a ticket with its current people-ahead count (ErrNoTicket if unknown).
 func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
-	ts, err := s.list(ctx, `WHERE id = ?`, id)
-	if err != nil {
-		return Ticket{}, err
-	}
-	if len(ts) == 0 {
+	t, err := s.db.Ticket(ctx, id)
+	if errors.Is(err, ErrNoTicket) {
 		return Ticket{}, fmt.Errorf("%w: %d", ErrNoTicket, id)
 	}
-	t := ts[0]
+	if err != nil {
+		return Ticket{}, fmt.Errorf("queue: get %d: %w", id, err)
+	}
+	s.dress(&t)
 	if !t.Called {
 		t.PeopleAhead, _ = s.ahead(ctx, t)
 	}
@@ -30,7 +31,7 @@ func (s *Service) Today(ctx context.Context) ([]Ticket, error) {
 // List lists a business day's tickets (YYYY-MM-DD), newest first, with the
 // people ahead of each waiting one.
 func (s *Service) List(ctx context.Context, day string) ([]Ticket, error) {
-	ts, err := s.list(ctx, `WHERE day = ? ORDER BY id DESC`, day)
+	ts, err := s.list(ctx, day)
 	if err != nil {
 		return nil, err
 	}
@@ -41,12 +42,12 @@ func (s *Service) List(ctx context.Context, day string) ([]Ticket, error) {
 		}
 		m, ok := pos[t.Service]
 		if !ok {
-			ws, phase, err := s.waiting(ctx, s.db, t.Service, day)
+			l, err := s.db.Line(ctx, t.Service, day)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("queue: waiting %s: %w", t.Service, err)
 			}
 			m = map[int]int{}
-			for j, w := range Order(ws, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase) {
+			for j, w := range Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called)) {
 				m[w.Number] = j
 			}
 			pos[t.Service] = m
@@ -56,25 +57,22 @@ func (s *Service) List(ctx context.Context, day string) ([]Ticket, error) {
 	return ts, nil
 }
 
-func (s *Service) list(ctx context.Context, where string, args ...any) ([]Ticket, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, service, day, number, code, priority, issued_at,
-		print_state, print_error, printed_at, reprints, served > 0 FROM tickets `+where, args...)
+// list is a day's tickets, newest first, with names and advice.
+func (s *Service) list(ctx context.Context, day string) ([]Ticket, error) {
+	ts, err := s.db.Tickets(ctx, day)
 	if err != nil {
 		return nil, fmt.Errorf("queue: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Ticket
-	for rows.Next() {
-		var t Ticket
-		if err := rows.Scan(&t.ID, &t.Service, &t.Day, &t.Number, &t.Code, &t.Priority, &t.IssuedAt,
-			&t.PrintState, &t.PrintError, &t.PrintedAt, &t.Reprints, &t.Called); err != nil {
-			return nil, fmt.Errorf("queue: list: %w", err)
-		}
-		s.fill(&t)
-		if t.PrintState == StateFailed {
-			t.AdviceVI, t.AdviceEN = Advice(t.PrintError)
-		}
-		out = append(out, t)
+	for i := range ts {
+		s.dress(&ts[i])
 	}
-	return out, rows.Err()
+	return ts, nil
+}
+
+// dress adds what the store does not keep: names, counters, advice.
+func (s *Service) dress(t *Ticket) {
+	s.fill(t)
+	if t.PrintState == StateFailed {
+		t.AdviceVI, t.AdviceEN = Advice(t.PrintError)
+	}
 }

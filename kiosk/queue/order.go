@@ -62,43 +62,22 @@ func Ahead(ws []Waiting, ordering string, every, phase, number int) int {
 	return -1
 }
 
-// waiting loads the waiting tickets of a service and day and the phase
-// (regular tickets called since the last priority one).
-func (s *Service) waiting(ctx context.Context, q querier, service, day string) ([]Waiting, int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT number, priority != '' FROM tickets WHERE service = ? AND day = ? AND served = 0 ORDER BY number`, service, day)
-	if err != nil {
-		return nil, 0, fmt.Errorf("queue: waiting %s: %w", service, err)
+// phase is how many regular tickets were called since the last priority
+// one, from the called tickets in call order.
+func phase(called []Waiting) int {
+	n := 0
+	for i := len(called) - 1; i >= 0 && !called[i].Priority; i-- {
+		n++
 	}
-	var ws []Waiting
-	for rows.Next() {
-		var w Waiting
-		if err := rows.Scan(&w.Number, &w.Priority); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("queue: waiting %s: %w", service, err)
-		}
-		ws = append(ws, w)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("queue: waiting %s: %w", service, err)
-	}
-	// Phase: regular tickets called after the last priority ticket called.
-	var phase int
-	err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM tickets WHERE service = ? AND day = ? AND served > 0 AND priority = ''
-		AND served > COALESCE((SELECT MAX(served) FROM tickets WHERE service = ? AND day = ? AND served > 0 AND priority != ''), 0)`,
-		service, day, service, day).Scan(&phase)
-	if err != nil {
-		return nil, 0, fmt.Errorf("queue: phase %s: %w", service, err)
-	}
-	return ws, phase, nil
+	return n
 }
 
 // ahead is t's people-ahead count under the configured ordering (0 when
 // it is no longer waiting).
 func (s *Service) ahead(ctx context.Context, t Ticket) (int, error) {
-	ws, phase, err := s.waiting(ctx, s.db, t.Service, t.Day)
+	l, err := s.db.Line(ctx, t.Service, t.Day)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("queue: waiting %s: %w", t.Service, err)
 	}
-	return max(Ahead(ws, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase, t.Number), 0), nil
+	return max(Ahead(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called), t.Number), 0), nil
 }

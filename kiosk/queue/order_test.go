@@ -1,14 +1,15 @@
-package queue
+package queue_test
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"strings"
 	"testing"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // parse turns "1 2p 3" into waiting tickets (p = priority).
@@ -78,7 +79,7 @@ func TestPeopleAheadMatchesCallOrder(t *testing.T) {
 	pattern := "r r p r r r p p r r | r p r r p r r r p"
 	for _, ordering := range []string{Strict, Interleaved} {
 		t.Run(ordering, func(t *testing.T) {
-			q := newQueue(t, store.Memory, nil, func(c *config.Config) {
+			q := newQueue(t, sqlite.Memory, nil, func(c *config.Config) {
 				c.Queue.PriorityOrdering = ordering
 				c.Queue.InterleaveEvery = 2
 			})
@@ -155,7 +156,7 @@ func TestPeopleAheadAtIssue(t *testing.T) {
 		{Interleaved, "disabled", 2, "r r r r r"}, // 1 2 6p
 		{Interleaved, "", 5, "r r r r r"},
 	} {
-		q := newQueue(t, store.Memory, nil, func(cf *config.Config) {
+		q := newQueue(t, sqlite.Memory, nil, func(cf *config.Config) {
 			cf.Queue.PriorityOrdering = c.ordering
 			cf.Queue.InterleaveEvery = 2
 		})
@@ -177,14 +178,14 @@ func TestPeopleAheadAtIssue(t *testing.T) {
 func TestCallOrderFromStore(t *testing.T) {
 	ctx := context.Background()
 	edit := func(c *config.Config) { c.Queue.PriorityOrdering = Interleaved; c.Queue.InterleaveEvery = 2 }
-	q := newQueue(t, store.Memory, nil, edit)
+	q := newQueue(t, sqlite.Memory, nil, edit)
 	for _, p := range []string{"", "", "", "elderly", "elderly", "", ""} { // 1 2 3 4p 5p 6 7
 		mustIssue(t, q, "HT", p)
 	}
 	want := []string{"A-0001", "A-0002", "A-0004", "A-0003", "A-0006", "A-0005", "A-0007"}
 	for i, w := range want {
 		if i == 2 {
-			q = New(q.db, q.cfg, q.now) // restart: nothing kept in memory
+			q = Reopen(q) // restart: nothing kept in memory
 		}
 		c, err := q.Call(ctx, "HT")
 		if err != nil || c.Code != w {
@@ -198,7 +199,7 @@ func TestCallOrderFromStore(t *testing.T) {
 
 func TestTodayListsPeopleAhead(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, func(c *config.Config) { c.Queue.PriorityOrdering = Strict })
+	q := newQueue(t, sqlite.Memory, nil, func(c *config.Config) { c.Queue.PriorityOrdering = Strict })
 	for _, p := range []string{"", "", "meritorious"} {
 		mustIssue(t, q, "HT", p)
 	}

@@ -2,9 +2,9 @@ package queue
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,15 +63,14 @@ func (s *Service) Print(ctx context.Context, p doc.Printer, t Ticket) (Ticket, e
 func (s *Service) printOnce(ctx context.Context, p doc.Printer, t Ticket) (_ Ticket, printed bool, _ error) {
 	s.printMu.Lock()
 	defer s.printMu.Unlock()
-	var state string
-	err := s.db.QueryRowContext(ctx, `SELECT print_state FROM tickets WHERE id = ?`, t.ID).Scan(&state)
-	if errors.Is(err, sql.ErrNoRows) {
+	cur, err := s.db.Ticket(ctx, t.ID)
+	if errors.Is(err, ErrNoTicket) {
 		return t, false, fmt.Errorf("%w: %d (%s)", ErrNoTicket, t.ID, t.Code)
 	}
 	if err != nil {
 		return t, false, fmt.Errorf("queue: print %s: %w", t.Code, err)
 	}
-	if state == StatePrinted {
+	if cur.PrintState == StatePrinted {
 		t, err := s.Get(ctx, t.ID)
 		return t, false, err
 	}
@@ -88,7 +87,7 @@ func (s *Service) Reprint(ctx context.Context, p doc.Printer, id int64) (Ticket,
 	if err != nil {
 		return t, err
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE tickets SET reprints = reprints + 1 WHERE id = ?`, id); err != nil {
+	if err := s.db.AddReprint(ctx, id); err != nil {
 		return t, fmt.Errorf("queue: reprint %s: %w", t.Code, err)
 	}
 	t.Reprints++
@@ -101,9 +100,15 @@ func (s *Service) Reprint(ctx context.Context, p doc.Printer, id int64) (Ticket,
 // its fault recorded) and returns how many printed. With Print and Reprint
 // it is serialised, so every ticket ends printed exactly once or flagged.
 func (s *Service) RetryPending(ctx context.Context, p doc.Printer) (int, error) {
-	ts, err := s.list(ctx, `WHERE day = ? AND print_state != 'printed' AND served = 0 ORDER BY id`, s.BusinessDay())
+	all, err := s.list(ctx, s.BusinessDay())
 	if err != nil {
 		return 0, err
+	}
+	var ts []Ticket
+	for _, t := range slices.Backward(all) { // oldest first
+		if t.PrintState != StatePrinted && !t.Called {
+			ts = append(ts, t)
+		}
 	}
 	n := 0
 	for _, t := range ts {
@@ -126,7 +131,7 @@ func (s *Service) printLocked(ctx context.Context, p doc.Printer, t Ticket) (Tic
 	perr := p.Print(ctx, s.Doc(t))
 	now := s.now().UTC().Format(time.RFC3339)
 	if perr == nil {
-		if _, err := s.db.ExecContext(ctx, `UPDATE tickets SET print_state = 'printed', print_error = '', printed_at = ? WHERE id = ?`, now, t.ID); err != nil {
+		if err := s.db.MarkPrinted(ctx, t.ID, now); err != nil {
 			return t, fmt.Errorf("queue: %s printed but state not saved: %w", t.Code, err)
 		}
 		t.PrintState, t.PrintError, t.PrintedAt, t.AdviceVI, t.AdviceEN = StatePrinted, "", now, "", ""
@@ -136,17 +141,7 @@ func (s *Service) printLocked(ctx context.Context, p doc.Printer, t Ticket) (Tic
 	kind := FaultKind(perr)
 	f := Fault{At: now, Kind: kind, TicketID: t.ID, Ticket: t.Code, Detail: perr.Error()}
 	f.AdviceVI, f.AdviceEN = Advice(kind)
-	dbErr := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET print_state = 'failed', print_error = ? WHERE id = ?`, kind, t.ID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO printer_faults(at, kind, ticket, detail) VALUES(?,?,?,?)`, now, kind, t.ID, f.Detail)
-		if err != nil {
-			return err
-		}
-		f.ID, err = res.LastInsertId()
-		return err
-	})
+	dbErr := s.db.MarkPrintFailed(ctx, t.ID, &f)
 	t.PrintState, t.PrintError = StateFailed, kind
 	t.AdviceVI, t.AdviceEN = f.AdviceVI, f.AdviceEN
 	s.ev.Emit(EventFault, f)

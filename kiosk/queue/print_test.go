@@ -1,10 +1,11 @@
-package queue
+package queue_test
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -35,7 +36,7 @@ func TestPrintFailureKeepsNumberAndReprint(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
 			ctx := context.Background()
-			q := newQueue(t, store.Memory, nil, nil)
+			q := newQueue(t, sqlite.Memory, nil, nil)
 			var rec events.Recorder
 			q.SetEmitter(&rec)
 			p := &fakePrinter{err: fmt.Errorf("printer: before job: %w", c.err)}
@@ -85,7 +86,7 @@ func TestPrintFailureKeepsNumberAndReprint(t *testing.T) {
 }
 
 func TestReprintUnknown(t *testing.T) {
-	q := newQueue(t, store.Memory, nil, nil)
+	q := newQueue(t, sqlite.Memory, nil, nil)
 	if _, err := q.Reprint(context.Background(), &fakePrinter{}, 42); !errors.Is(err, ErrNoTicket) {
 		t.Fatalf("reprint unknown: %v", err)
 	}
@@ -95,7 +96,7 @@ func TestReprintUnknown(t *testing.T) {
 // once, including one left pending by a "crash" between store and print.
 func TestRetryPendingPrintsEachOnce(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, nil)
+	q := newQueue(t, sqlite.Memory, nil, nil)
 	p := &fakePrinter{}
 	a := mustIssue(t, q, "HT", "")
 	if _, err := q.Print(ctx, p, a); err != nil {
@@ -154,7 +155,7 @@ func TestRetryPendingPrintsEachOnce(t *testing.T) {
 // Issue+Print from the screen races RetryPending: still one copy each.
 func TestPrintRacesRetry(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, nil)
+	q := newQueue(t, sqlite.Memory, nil, nil)
 	p := &fakePrinter{}
 	var tks []Ticket
 	for i := 0; i < 20; i++ {
@@ -188,7 +189,7 @@ func TestPrintRacesRetry(t *testing.T) {
 
 func TestRecordFault(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, nil)
+	q := newQueue(t, sqlite.Memory, nil, nil)
 	f, err := q.RecordFault(ctx, FaultCoverOpen, "status poll")
 	if err != nil || f.ID == 0 || f.AdviceVI == "" {
 		t.Fatalf("record: %+v %v", f, err)
@@ -237,7 +238,7 @@ func TestTicketDocGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
 			clk := &clock{t: time.Date(2026, 11, 22, 9, 15, 0, 0, ict)}
-			q := newQueue(t, store.Memory, clk.now, c.edit)
+			q := newQueue(t, sqlite.Memory, clk.now, c.edit)
 			for i := 0; i < 11; i++ {
 				mustIssue(t, q, "HT", "")
 			}

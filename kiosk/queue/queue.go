@@ -1,23 +1,18 @@
 // Package queue issues queue tickets: numbered per service per business day
-// atomically in SQLite (no duplicate, no gap, even from two processes),
+// atomically by the Store (no duplicate, no gap, even from two processes),
 // stored before printing with a print state, reprinted without a new number.
 // Tickets hold no personal data.
 package queue
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
 // Print states of a ticket.
@@ -34,9 +29,65 @@ const (
 	EventFault   = "printer:fault" // data: Fault
 )
 
+// Line is one service's tickets of one business day as the caller sees it.
+type Line struct {
+	Waiting []Waiting // not called yet, by number
+	Called  []Waiting // called, in the order they were called
+}
+
+// Counts is a service's tickets of one business day.
+type Counts struct {
+	Waiting int // issued and not called
+	Issued  int // the last number issued
+}
+
+// Store persists tickets, service overrides and printer faults. A stored
+// Ticket carries ID, Code, Number, Service, Day, Priority, IssuedAt,
+// PrintState, PrintError, PrintedAt, Reprints and Called; the Service fills
+// in the rest.
+type Store interface {
+	// IssueTicket numbers and stores a ticket for service on day in one
+	// atomic step: it reads the staff override (nil when none) and the last
+	// number issued for that service and day (0 when none), calls next, and
+	// stores the ticket next returns, which must have Number last+1; it sets
+	// ID. An error from next is returned as is and nothing is stored.
+	// Concurrent callers, in this process or another on the same store,
+	// never get the same number and never leave a gap; next may be called
+	// more than once when the store retries.
+	IssueTicket(ctx context.Context, service, day string, next func(open *bool, last int) (Ticket, error)) (Ticket, error)
+	// Ticket returns one ticket (ErrNoTicket).
+	Ticket(ctx context.Context, id int64) (Ticket, error)
+	// Tickets lists a business day's tickets, newest first.
+	Tickets(ctx context.Context, day string) ([]Ticket, error)
+	// Line loads a service's waiting and called tickets of a day.
+	Line(ctx context.Context, service, day string) (Line, error)
+	// CallNext, in one atomic step, loads the line, asks pick which number
+	// to call, marks that ticket called (after every ticket called before)
+	// and returns it; ErrNoneWaiting when pick returns false.
+	CallNext(ctx context.Context, service, day string, pick func(Line) (number int, ok bool)) (Ticket, error)
+	// ServiceCounts is the waiting and issued counts per service of a day
+	// (services without tickets are absent).
+	ServiceCounts(ctx context.Context, day string) (map[string]Counts, error)
+	// ServiceOverride is staff's open/closed override; ok false when none.
+	ServiceOverride(ctx context.Context, code string) (open, ok bool, err error)
+	// SetServiceOverride stores the override (it outlives restarts).
+	SetServiceOverride(ctx context.Context, code string, open bool) error
+	// MarkPrinted sets a ticket printed at the time given (RFC 3339).
+	MarkPrinted(ctx context.Context, id int64, at string) error
+	// MarkPrintFailed sets the ticket failed with f.Kind and stores f
+	// (setting f.ID) in one transaction.
+	MarkPrintFailed(ctx context.Context, id int64, f *Fault) error
+	// AddReprint counts one reprint of a ticket.
+	AddReprint(ctx context.Context, id int64) error
+	// AddFault stores a fault seen outside a ticket, setting f.ID.
+	AddFault(ctx context.Context, f *Fault) error
+	// Faults lists the newest faults first with their ticket codes, at most limit.
+	Faults(ctx context.Context, limit int) ([]Fault, error)
+}
+
 // Service issues, prints and calls tickets.
 type Service struct {
-	db  *store.DB
+	db  Store
 	cfg config.Config
 	loc *time.Location
 	now func() time.Time
@@ -47,7 +98,7 @@ type Service struct {
 
 // New makes the queue over the store. now may be nil (time.Now). A nil db
 // is allowed for layout only (Doc).
-func New(db *store.DB, cfg config.Config, now func() time.Time) *Service {
+func New(db Store, cfg config.Config, now func() time.Time) *Service {
 	loc, err := time.LoadLocation(cfg.Kiosk.Timezone)
 	if err != nil || cfg.Kiosk.Timezone == "" {
 		loc = time.FixedZone("ICT", 7*3600)
@@ -107,43 +158,22 @@ func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, err
 	}
 	now := s.now()
 	day := s.Day(now)
-	var t Ticket
-	for attempt := 0; ; attempt++ {
-		err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-			open, err := s.isOpen(ctx, tx, sv)
-			if err != nil {
-				return err
-			}
-			if !open {
-				return issueErr(ErrClosed, code)
-			}
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM tickets WHERE service = ? AND day = ?`, code, day).Scan(&n); err != nil {
-				return fmt.Errorf("read last number: %w", err)
-			}
-			if sv.DailyCap > 0 && n >= sv.DailyCap {
-				return issueErr(ErrCapped, code)
-			}
-			n++
-			t = Ticket{Number: n, Code: TicketCode(sv.Prefix, n), Service: code, Day: day, Priority: priority,
-				IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending}
-			res, err := tx.ExecContext(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at) VALUES(?,?,?,?,?,?)`,
-				code, day, n, t.Code, priority, t.IssuedAt)
-			if err != nil {
-				return fmt.Errorf("insert ticket: %w", err)
-			}
-			t.ID, err = res.LastInsertId()
-			return err
-		})
-		if err == nil {
-			break
+	t, err := s.db.IssueTicket(ctx, code, day, func(override *bool, last int) (Ticket, error) {
+		open := sv.Open
+		if override != nil {
+			open = *override
 		}
-		if attempt < 50 && retryable(err) {
-			if werr := backoff(ctx, attempt); werr != nil {
-				return Ticket{}, fmt.Errorf("queue: issue %s: %w", code, werr)
-			}
-			continue
+		if !open {
+			return Ticket{}, issueErr(ErrClosed, code)
 		}
+		if sv.DailyCap > 0 && last >= sv.DailyCap {
+			return Ticket{}, issueErr(ErrCapped, code)
+		}
+		n := last + 1
+		return Ticket{Number: n, Code: TicketCode(sv.Prefix, n), Service: code, Day: day, Priority: priority,
+			IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending}, nil
+	})
+	if err != nil {
 		var ie *IssueError
 		if errors.As(err, &ie) {
 			return Ticket{}, err
@@ -159,34 +189,6 @@ func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, err
 // TicketCode is the printed code: prefix, dash, four digits ("A-0012").
 func TicketCode(prefix string, n int) string { return fmt.Sprintf("%s-%04d", prefix, n) }
 
-// retryable reports a lock or uniqueness clash with another writer.
-func retryable(err error) bool {
-	if errors.Is(err, store.ErrLocked) {
-		return true
-	}
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		switch {
-		case se.Code()&0xff == sqlite3.SQLITE_BUSY, se.Code()&0xff == sqlite3.SQLITE_LOCKED,
-			se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE:
-			return true
-		}
-	}
-	return false
-}
-
-func backoff(ctx context.Context, attempt int) error {
-	d := time.Duration(min(attempt+1, 20)) * 5 * time.Millisecond
-	tm := time.NewTimer(d)
-	defer tm.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-tm.C:
-		return nil
-	}
-}
-
 func contains(xs []string, x string) bool {
 	for _, v := range xs {
 		if v == x {
@@ -196,23 +198,16 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// querier is a *sql.Tx or the store.
-type querier interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}
-
 // isOpen is the staff override if any, else the configured state.
-func (s *Service) isOpen(ctx context.Context, q querier, sv config.QueueService) (bool, error) {
-	var open int
-	err := q.QueryRowContext(ctx, `SELECT open FROM service_state WHERE code = ?`, sv.Code).Scan(&open)
-	if errors.Is(err, sql.ErrNoRows) {
-		return sv.Open, nil
-	}
+func (s *Service) isOpen(ctx context.Context, sv config.QueueService) (bool, error) {
+	open, ok, err := s.db.ServiceOverride(ctx, sv.Code)
 	if err != nil {
 		return false, fmt.Errorf("queue: service state %s: %w", sv.Code, err)
 	}
-	return open == 1, nil
+	if !ok {
+		return sv.Open, nil
+	}
+	return open, nil
 }
 
 // fill adds the names and counters from the config.

@@ -1,14 +1,15 @@
-package queue
+package queue_test
 
 import (
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/queue"
 	"testing"
 	"time"
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestBusinessDay(t *testing.T) {
@@ -41,7 +42,7 @@ func TestBusinessDay(t *testing.T) {
 func TestNumberingPerServicePerBusinessDay(t *testing.T) {
 	ctx := context.Background()
 	clk := &clock{}
-	q := newQueue(t, store.Memory, clk.now, nil)
+	q := newQueue(t, sqlite.Memory, clk.now, nil)
 	steps := []struct {
 		at   time.Time
 		svc  string
@@ -74,7 +75,7 @@ func TestNumberingPerServicePerBusinessDay(t *testing.T) {
 
 func TestIssueErrors(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, func(c *config.Config) {
+	q := newQueue(t, sqlite.Memory, nil, func(c *config.Config) {
 		c.Queue.Services[0].DailyCap = 2
 		c.Queue.Services[2].Open = false // DD closed in the config
 	})
@@ -97,7 +98,7 @@ func TestIssueErrors(t *testing.T) {
 			t.Errorf("%s %q: %+v %v, want %v with messages", c.svc, c.prio, tk, err, c.want)
 		}
 	}
-	capVI, _ := Message(issueErr(ErrCapped, "HT"))
+	capVI, _ := Message(IssueErr(ErrCapped, "HT"))
 	closedVI, _ := Message(ErrClosed)
 	if capVI == closedVI {
 		t.Errorf("cap and closed share a message: %q", capVI)
@@ -112,7 +113,7 @@ func TestIssueErrors(t *testing.T) {
 	if err := q.SetOpen(ctx, "DD", true); err != nil {
 		t.Fatal(err)
 	}
-	if tk, err := New(q.db, q.cfg, q.now).Issue(ctx, "DD", ""); err != nil || tk.Code != "C-0001" {
+	if tk, err := Reopen(q).Issue(ctx, "DD", ""); err != nil || tk.Code != "C-0001" {
 		t.Fatalf("opened by staff: %+v %v", tk, err)
 	}
 	if err := q.SetOpen(ctx, "XX", true); !errors.Is(err, ErrNoService) {
@@ -133,14 +134,14 @@ func TestIssueErrors(t *testing.T) {
 			t.Errorf("service %s: %+v, want %+v", v.Code, v, w)
 		}
 	}
-	if len(svs) != len(q.cfg.Queue.Services) || svs[0].Code != "HT" || svs[0].Name == "" {
+	if len(svs) != len(ConfigOf(q).Queue.Services) || svs[0].Code != "HT" || svs[0].Name == "" {
 		t.Fatalf("services: %+v", svs)
 	}
 }
 
 func TestEventsCarryNoPersonalData(t *testing.T) {
 	ctx := context.Background()
-	q := newQueue(t, store.Memory, nil, nil)
+	q := newQueue(t, sqlite.Memory, nil, nil)
 	var rec events.Recorder
 	q.SetEmitter(&rec)
 	tk := mustIssue(t, q, "HT", "elderly")

@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 )
@@ -25,32 +24,18 @@ type ServiceView struct {
 // waiting and issued counts and the open state.
 func (s *Service) Services(ctx context.Context) ([]ServiceView, error) {
 	day := s.BusinessDay()
-	rows, err := s.db.QueryContext(ctx, `SELECT service, COALESCE(SUM(served = 0), 0), COALESCE(MAX(number), 0) FROM tickets WHERE day = ? GROUP BY service`, day)
+	counts, err := s.db.ServiceCounts(ctx, day)
 	if err != nil {
-		return nil, fmt.Errorf("queue: services: %w", err)
-	}
-	waiting, issued := map[string]int{}, map[string]int{}
-	for rows.Next() {
-		var c string
-		var w, n int
-		if err := rows.Scan(&c, &w, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("queue: services: %w", err)
-		}
-		waiting[c], issued[c] = w, n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("queue: services: %w", err)
 	}
 	out := make([]ServiceView, 0, len(s.cfg.Queue.Services))
 	for _, sv := range s.cfg.Queue.Services {
-		open, err := s.isOpen(ctx, s.db, sv)
+		open, err := s.isOpen(ctx, sv)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, ServiceView{Code: sv.Code, Name: sv.NameVI, NameEN: sv.NameEN, Prefix: sv.Prefix,
-			Counters: sv.Counters, Fields: sv.Fields, Waiting: waiting[sv.Code], Issued: issued[sv.Code],
+			Counters: sv.Counters, Fields: sv.Fields, Waiting: counts[sv.Code].Waiting, Issued: counts[sv.Code].Issued,
 			DailyCap: sv.DailyCap, Open: open})
 	}
 	return out, nil
@@ -76,7 +61,7 @@ func (s *Service) SetOpen(ctx context.Context, code string, open bool) error {
 	if !ok {
 		return issueErr(ErrNoService, code)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO service_state(code, open) VALUES(?,?) ON CONFLICT(code) DO UPDATE SET open = excluded.open`, code, open); err != nil {
+	if err := s.db.SetServiceOverride(ctx, code, open); err != nil {
 		return fmt.Errorf("queue: set %s open=%v: %w", code, open, err)
 	}
 	svs, err := s.Services(ctx)
@@ -98,22 +83,12 @@ func (s *Service) Call(ctx context.Context, code string) (Ticket, error) {
 		return Ticket{}, issueErr(ErrNoService, code)
 	}
 	day := s.BusinessDay()
-	var id int64
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		ws, phase, err := s.waiting(ctx, tx, code, day)
-		if err != nil {
-			return err
-		}
-		order := Order(ws, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase)
+	t, err := s.db.CallNext(ctx, code, day, func(l Line) (int, bool) {
+		order := Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called))
 		if len(order) == 0 {
-			return ErrNoneWaiting
+			return 0, false
 		}
-		var seq int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(served), 0) + 1 FROM tickets WHERE service = ? AND day = ?`, code, day).Scan(&seq); err != nil {
-			return err
-		}
-		return tx.QueryRowContext(ctx, `UPDATE tickets SET served = ? WHERE service = ? AND day = ? AND number = ? RETURNING id`,
-			seq, code, day, order[0].Number).Scan(&id)
+		return order[0].Number, true
 	})
 	if errors.Is(err, ErrNoneWaiting) {
 		return Ticket{}, fmt.Errorf("%w: %s", ErrNoneWaiting, code)
@@ -121,7 +96,7 @@ func (s *Service) Call(ctx context.Context, code string) (Ticket, error) {
 	if err != nil {
 		return Ticket{}, fmt.Errorf("queue: call %s: %w", code, err)
 	}
-	t, err := s.Get(ctx, id)
+	t, err = s.Get(ctx, t.ID)
 	if err != nil {
 		return t, err
 	}

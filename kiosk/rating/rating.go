@@ -7,8 +7,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/motcua/kiosk/kiosk/store"
 )
 
 // Scores.
@@ -22,15 +20,32 @@ const (
 // free text (and no personal data) can be stored.
 var Reasons = []string{"wait", "staff", "guidance", "kiosk", "fee", "other"}
 
+// Rating is one stored rating.
+type Rating struct {
+	Day     string    // business day YYYY-MM-DD, kiosk time zone
+	At      time.Time // when it was given
+	Context string    // ticket | guide
+	Service string    // queue service code or procedure field, or ""
+	Score   string    // Good, OK or Bad
+	Reason  string    // one of Reasons, or ""
+}
+
+// Store keeps ratings: each AddRating stores exactly one row.
+type Store interface {
+	AddRating(ctx context.Context, r Rating) error
+	// RatingSummary counts a day's ratings per service, ordered by service.
+	RatingSummary(ctx context.Context, day string) ([]Summary, error)
+}
+
 // Book stores ratings.
 type Book struct {
-	db  *store.DB
+	db  Store
 	loc *time.Location
 	now func() time.Time
 }
 
 // New makes a Book; loc is the kiosk time zone for the business day.
-func New(db *store.DB, loc *time.Location, now func() time.Time) *Book {
+func New(db Store, loc *time.Location, now func() time.Time) *Book {
 	return &Book{db: db, loc: loc, now: now}
 }
 
@@ -46,8 +61,8 @@ func (b *Book) Add(ctx context.Context, kind, service, score, reason string) err
 		return fmt.Errorf("rating: unknown reason %q", reason)
 	}
 	now := b.now()
-	_, err := b.db.ExecContext(ctx, `INSERT INTO ratings(day, at, context, service, score, reason) VALUES(?,?,?,?,?,?)`,
-		now.In(b.loc).Format("2006-01-02"), now.UTC().Format(time.RFC3339), kind, service, score, reason)
+	err := b.db.AddRating(ctx, Rating{Day: now.In(b.loc).Format("2006-01-02"), At: now,
+		Context: kind, Service: service, Score: score, Reason: reason})
 	if err != nil {
 		return fmt.Errorf("rating: store: %w", err)
 	}
@@ -73,20 +88,9 @@ type Summary struct {
 
 // Day summarises the ratings of a business day (YYYY-MM-DD).
 func (b *Book) Day(ctx context.Context, day string) ([]Summary, error) {
-	rows, err := b.db.QueryContext(ctx, `SELECT service,
-		sum(score = 'good'), sum(score = 'ok'), sum(score = 'bad')
-		FROM ratings WHERE day = ? GROUP BY service ORDER BY service`, day)
+	out, err := b.db.RatingSummary(ctx, day)
 	if err != nil {
 		return nil, fmt.Errorf("rating: summary: %w", err)
 	}
-	defer rows.Close()
-	var out []Summary
-	for rows.Next() {
-		var s Summary
-		if err := rows.Scan(&s.Service, &s.Good, &s.OK, &s.Bad); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }

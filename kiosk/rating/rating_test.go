@@ -1,16 +1,17 @@
-package rating
+package rating_test
 
 import (
 	"context"
+	. "github.com/motcua/kiosk/kiosk/rating"
 	"testing"
 	"time"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 func TestAddAndSummarisePerServiceAndDay(t *testing.T) {
 	ctx := context.Background()
-	db, _ := store.Open(ctx, store.Memory)
+	db, _ := sqlite.Open(ctx, sqlite.Memory)
 	defer db.Close()
 	loc := time.FixedZone("ICT", 7*3600)
 	now := time.Date(2026, 11, 22, 16, 30, 0, 0, time.UTC) // 23:30 local

@@ -2,21 +2,16 @@ package staff
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
-)
 
-// Execer is a *sql.Tx or *sql.DB.
-type Execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
+	"github.com/motcua/kiosk/kiosk/audit"
+)
 
 // Audit appends one row to the audit log: who (role), did what, to what.
 // Callers pass codes and ids only, never a citizen's personal data.
-func Audit(ctx context.Context, db Execer, at time.Time, role, action, target, detail string) error {
-	if _, err := db.ExecContext(ctx, `INSERT INTO audit_log(at, role, action, target, detail) VALUES(?,?,?,?,?)`,
-		at.UTC().Format(time.RFC3339Nano), role, action, target, detail); err != nil {
+func Audit(ctx context.Context, st audit.Store, at time.Time, role, action, target, detail string) error {
+	if err := st.AppendAudit(ctx, audit.Entry{At: at, Role: role, Action: action, Target: target, Detail: detail}); err != nil {
 		return fmt.Errorf("audit %s %s: %w", role, action, err)
 	}
 	return nil

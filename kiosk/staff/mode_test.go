@@ -1,7 +1,8 @@
-package staff
+package staff_test
 
 import (
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/staff"
 	"testing"
 	"time"
 )

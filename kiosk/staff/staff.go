@@ -6,14 +6,13 @@ package staff
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/audit"
 )
 
 // Roles.
@@ -46,15 +45,37 @@ func (e *LockedError) Error() string { return "PIN pad locked until " + e.Until.
 // Unwrap makes errors.Is(err, ErrLocked) true.
 func (e *LockedError) Unwrap() error { return ErrLocked }
 
+// Pad is the persisted state of the PIN pad.
+type Pad struct {
+	Failures    int       // wrong PINs in a row since the last unlock or lock
+	LockedUntil time.Time // zero when not locked
+}
+
+// Store keeps PIN hashes (never PINs) and the PIN pad state, so a restart
+// does not reset a lockout. Every write stores its audit entry in the same
+// transaction.
+type Store interface {
+	audit.Store
+	// SetPINHash stores role's hash (replacing any) together with e.
+	SetPINHash(ctx context.Context, role, hash string, at time.Time, e audit.Entry) error
+	// PINHashes returns role → hash for every role with a PIN.
+	PINHashes(ctx context.Context) (map[string]string, error)
+	// PINPad reads the pad state.
+	PINPad(ctx context.Context) (Pad, error)
+	// UpdatePINPad reads the pad, calls fn to change it and returns the
+	// audit entry to write, and stores both, in one transaction.
+	UpdatePINPad(ctx context.Context, fn func(p *Pad) (audit.Entry, error)) error
+}
+
 // Service checks PINs against the store.
 type Service struct {
-	db   *store.DB
+	db   Store
 	now  func() time.Time
 	cost int
 }
 
 // New makes a Service; cost 0 means bcrypt.DefaultCost.
-func New(db *store.DB, now func() time.Time, cost int) *Service {
+func New(db Store, now func() time.Time, cost int) *Service {
 	if now == nil {
 		now = time.Now
 	}
@@ -98,21 +119,21 @@ func (s *Service) SetPIN(ctx context.Context, role, pin string) error {
 	if err != nil {
 		return fmt.Errorf("hash PIN: %w", err)
 	}
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO pins(role, hash, updated_at) VALUES(?,?,?)
-			ON CONFLICT(role) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at`,
-			role, string(h), s.stamp()); err != nil {
-			return fmt.Errorf("store PIN: %w", err)
-		}
-		return Audit(ctx, tx, s.now(), "system", "pin_set", role, "")
-	})
+	now := s.now()
+	if err := s.db.SetPINHash(ctx, role, string(h), now, audit.Entry{At: now, Role: "system", Action: "pin_set", Target: role}); err != nil {
+		return fmt.Errorf("store PIN: %w", err)
+	}
+	return nil
 }
 
 // HasPIN reports whether role has a PIN (first run sets them).
 func (s *Service) HasPIN(ctx context.Context, role string) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM pins WHERE role = ?`, role).Scan(&n)
-	return n > 0, err
+	hs, err := s.db.PINHashes(ctx)
+	if err != nil {
+		return false, fmt.Errorf("read PINs: %w", err)
+	}
+	_, ok := hs[role]
+	return ok, nil
 }
 
 // Unlock checks pin against every role and returns the role it opens.
@@ -124,21 +145,17 @@ func (s *Service) Unlock(ctx context.Context, pin string) (string, error) {
 	} else if locked {
 		return "", &LockedError{Until: until}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT role, hash FROM pins ORDER BY role`)
+	hs, err := s.db.PINHashes(ctx)
 	if err != nil {
 		return "", fmt.Errorf("read PINs: %w", err)
 	}
 	type rh struct{ role, hash string }
 	var hashes []rh
-	for rows.Next() {
-		var r rh
-		if err := rows.Scan(&r.role, &r.hash); err != nil {
-			rows.Close()
-			return "", err
+	for _, r := range []string{Staff, Technician} {
+		if h, ok := hs[r]; ok {
+			hashes = append(hashes, rh{r, h})
 		}
-		hashes = append(hashes, r)
 	}
-	rows.Close()
 	if len(hashes) == 0 {
 		return "", ErrNoPIN
 	}
@@ -149,33 +166,24 @@ func (s *Service) Unlock(ctx context.Context, pin string) (string, error) {
 		}
 	}
 	var lockErr error
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.UpdatePINPad(ctx, func(p *Pad) (audit.Entry, error) {
+		lockErr = nil
 		if role != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE pin_pad SET failures = 0, locked_until = '' WHERE id = 1`); err != nil {
-				return err
-			}
-			return Audit(ctx, tx, now, role, "unlock", "", "")
+			*p = Pad{}
+			return audit.Entry{At: now, Role: role, Action: "unlock"}, nil
 		}
-		var failures int
-		if err := tx.QueryRowContext(ctx, `SELECT failures FROM pin_pad WHERE id = 1`).Scan(&failures); err != nil {
-			return err
-		}
-		failures++
-		until := ""
-		if failures >= MaxFailures {
-			u := now.Add(LockFor)
-			until = u.UTC().Format(time.RFC3339Nano)
-			failures = 0
-			lockErr = &LockedError{Until: u}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE pin_pad SET failures = ?, locked_until = ? WHERE id = 1`, failures, until); err != nil {
-			return err
+		p.Failures++
+		p.LockedUntil = time.Time{}
+		if p.Failures >= MaxFailures {
+			p.LockedUntil = now.Add(LockFor)
+			p.Failures = 0
+			lockErr = &LockedError{Until: p.LockedUntil}
 		}
 		action := "pin_failed"
 		if lockErr != nil {
 			action = "pad_locked"
 		}
-		return Audit(ctx, tx, now, "unknown", action, "", "")
+		return audit.Entry{At: now, Role: "unknown", Action: action}, nil
 	})
 	if err != nil {
 		return "", fmt.Errorf("record PIN attempt: %w", err)
@@ -190,18 +198,12 @@ func (s *Service) Unlock(ctx context.Context, pin string) (string, error) {
 }
 
 func (s *Service) lockedUntil(ctx context.Context, now time.Time) (time.Time, bool, error) {
-	var until string
-	if err := s.db.QueryRowContext(ctx, `SELECT locked_until FROM pin_pad WHERE id = 1`).Scan(&until); err != nil {
+	p, err := s.db.PINPad(ctx)
+	if err != nil {
 		return time.Time{}, false, fmt.Errorf("read PIN pad: %w", err)
 	}
-	if until == "" {
+	if p.LockedUntil.IsZero() {
 		return time.Time{}, false, nil
 	}
-	u, err := time.Parse(time.RFC3339Nano, until)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("read PIN pad: bad lock time %q", until)
-	}
-	return u, now.Before(u), nil
+	return p.LockedUntil, now.Before(p.LockedUntil), nil
 }
-
-func (s *Service) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }

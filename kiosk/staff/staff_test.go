@@ -1,8 +1,9 @@
-package staff
+package staff_test
 
 import (
 	"context"
 	"errors"
+	. "github.com/motcua/kiosk/kiosk/staff"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,16 +11,16 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/motcua/kiosk/kiosk/store"
+	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
-func open(t *testing.T, path string) *store.DB {
+func open(t *testing.T, path string) *sqlite.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestPINStrength(t *testing.T) {
 
 func TestPINStoredAsSlowSaltedHash(t *testing.T) {
 	ctx := context.Background()
-	db := open(t, store.Memory)
+	db := open(t, sqlite.Memory)
 	s := New(db, nil, bcrypt.MinCost)
 	if err := s.SetPIN(ctx, Staff, "482915"); err != nil {
 		t.Fatal(err)
@@ -84,7 +85,8 @@ func TestUnlockRolesAndLockoutSurvivesRestart(t *testing.T) {
 		t.Fatalf("fifth wrong PIN: %v", err)
 	}
 	// A restart (new Service, new connection) keeps the lock, even for the right PIN.
-	s2 := New(open(t, path), c.now, bcrypt.MinCost)
+	db2 := open(t, path)
+	s2 := New(db2, c.now, bcrypt.MinCost)
 	c.t = c.t.Add(4 * time.Minute)
 	if _, err := s2.Unlock(ctx, "482915"); !errors.Is(err, ErrLocked) {
 		t.Fatalf("after restart, within 5 min: %v", err)
@@ -94,7 +96,7 @@ func TestUnlockRolesAndLockoutSurvivesRestart(t *testing.T) {
 		t.Fatalf("after the lock: %q %v", role, err)
 	}
 	// The audit log has the story, and no PIN in it.
-	rows, _ := s2.db.Query(`SELECT role, action FROM audit_log ORDER BY id`)
+	rows, _ := db2.Query(`SELECT role, action FROM audit_log ORDER BY id`)
 	var got []string
 	for rows.Next() {
 		var r, a string
@@ -107,7 +109,7 @@ func TestUnlockRolesAndLockoutSurvivesRestart(t *testing.T) {
 		t.Fatalf("audit:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 	var n int
-	s2.db.QueryRow(`SELECT count(*) FROM audit_log WHERE detail LIKE '%482915%' OR target LIKE '%482915%'`).Scan(&n)
+	db2.QueryRow(`SELECT count(*) FROM audit_log WHERE detail LIKE '%482915%' OR target LIKE '%482915%'`).Scan(&n)
 	if n != 0 {
 		t.Fatal("a PIN reached the audit log")
 	}

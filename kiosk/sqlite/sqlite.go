@@ -1,8 +1,9 @@
-// Package store opens the kiosk's single SQLite file (modernc.org/sqlite, no cgo)
-// and applies the embedded, numbered migrations. Domain packages (catalog, queue,
-// payment, audit) take a *DB and own their tables; personal data from an ID card
-// is never written here.
-package store
+// Package sqlite opens the kiosk's single SQLite file (modernc.org/sqlite, no cgo)
+// and applies the embedded, numbered migrations. *DB implements the storage
+// interfaces of the domain packages (queue.Store, payment.Store, rating.Store,
+// staff.Store, assist.Store, catalog.Store, audit.Store); the domain packages
+// never see SQL. Personal data from an ID card is never written here.
+package sqlite
 
 import (
 	"context"
@@ -19,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"modernc.org/sqlite"
+	msqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -105,7 +106,7 @@ func checkWritable(dir string) error {
 
 // classify maps SQLite failures to the typed errors above.
 func classify(path string, err error) error {
-	var se *sqlite.Error
+	var se *msqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:

@@ -1,0 +1,4 @@
+package payment
+
+// RefAlphabet is for the external tests (package payment_test).
+const RefAlphabet = refAlphabet
