@@ -10,6 +10,7 @@
 package vnfold
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -102,8 +103,8 @@ type style struct {
 }
 
 func fold(s string, st style) string {
-	b := make([]byte, 0, len(s))
-	f := folder{st: st, b: b, prev: ' ', first: ' '}
+	f := folder{st: st, prev: ' ', first: ' '}
+	f.b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -135,16 +136,14 @@ func fold(s string, st style) string {
 			}
 		}
 	}
-	if st.collapse && len(f.b) > 0 && f.b[len(f.b)-1] == ' ' {
-		f.b = f.b[:len(f.b)-1]
-	}
-	return string(f.b)
+	return f.b.String()
 }
 
 type folder struct {
 	st          style
-	b           []byte
-	prev, first byte // the last byte written; the first byte of the current word
+	b           strings.Builder
+	prev, first byte // the last byte written (' ' after a separator); the first byte of the current word
+	space       bool // collapse: a separator is owed before the next word
 }
 
 func (f *folder) alnum(c byte) {
@@ -158,18 +157,32 @@ func (f *folder) alnum(c byte) {
 }
 
 func (f *folder) put(c byte) {
+	f.word()
 	if f.prev == ' ' {
 		f.first = c
 	}
-	f.b = append(f.b, c)
+	f.b.WriteByte(c)
 	f.prev = c
 }
 
+// word writes the separator owed before a word (collapse: one, and none at
+// the start or the end).
+func (f *folder) word() {
+	if f.space {
+		f.b.WriteByte(' ')
+		f.space = false
+	}
+}
+
 func (f *folder) sep() {
-	if f.st.collapse && f.prev == ' ' {
+	if f.st.collapse {
+		if f.prev != ' ' {
+			f.space = true
+			f.prev = ' '
+		}
 		return
 	}
-	f.b = append(f.b, ' ')
+	f.b.WriteByte(' ')
 	f.prev = ' '
 }
 
@@ -195,7 +208,8 @@ func (f *folder) other(x rune) {
 		} else if f.st.upper {
 			x = unicode.ToUpper(x)
 		}
-		f.b = utf8.AppendRune(f.b, x)
+		f.word()
+		f.b.WriteRune(x)
 		f.prev = 'x'
 	default:
 		f.sep()
