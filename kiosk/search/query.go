@@ -241,20 +241,10 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	cands = topK(cands, rerank)
 	for i := range cands {
 		d, s := cands[i].d, cands[i].s
-		if atWord(ix.names[d], phrase) {
-			// The query as typed, its last word maybe half-typed, starts
-			// at a word of the name: every query word matched.
-			acc.strong[d] |= 1<<n - 1
-		}
 		if strings.Contains(ix.names[d], phrase) {
 			s += 2
 			if strings.HasPrefix(ix.names[d], phrase) {
 				s += 1
-			}
-		}
-		for _, a := range ix.aliases[d] {
-			if atWord(a, phrase) {
-				acc.strong[d] |= 1<<n - 1
 			}
 		}
 		for _, a := range ix.aliases[d] {
@@ -282,6 +272,11 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	out := make([]Result, len(cands))
 	for i, c := range cands {
 		out[i] = ix.result(c.d, c.s, hit)
+		if ix.phraseAtWord(c.d, phrase) {
+			// The query as typed, its last word maybe half-typed, starts
+			// at a word of the name or an everyday name: every word matched.
+			acc.strong[c.d] |= 1<<n - 1
+		}
 		for wi, w := range expanded {
 			if acc.strong[c.d]&(0x101<<wi) != 0 {
 				w, _, _ = strings.Cut(w, "|")
@@ -290,6 +285,20 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 		}
 	}
 	return out
+}
+
+// phraseAtWord reports whether phrase starts at a word of d's name or of one
+// of its everyday names or keywords.
+func (ix *Index) phraseAtWord(d int32, phrase string) bool {
+	if atWord(ix.names[d], phrase) {
+		return true
+	}
+	for _, a := range ix.aliases[d] {
+		if atWord(a, phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // atWord reports whether phrase occurs in s starting at a word.
