@@ -68,7 +68,7 @@ func searchCmd(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	for i, r := range rs {
-		fmt.Fprintf(stdout, "%2d. %-10s %6.2f  %s  [%s, %s]\n", i+1, r.Code, r.Score, r.Name, r.Field, r.Level)
+		fmt.Fprintf(stdout, "%2d. %-10s %6.2f  %s  [%s, %s]  matched: %s\n", i+1, r.Code, r.Score, r.Name, r.Field, r.Level, strings.Join(r.Words, ", "))
 	}
 	return 0
 }

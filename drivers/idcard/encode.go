@@ -3,9 +3,8 @@ package idcard
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/motcua/kiosk/drivers/vnfold"
 )
 
 // EncodeQR writes id in the 2021 CCCD QR layout (seven fields). It is the
@@ -75,23 +74,5 @@ func MRZName(name string) string {
 
 // FoldASCII upper-cases a Vietnamese text and drops its diacritics
 // ("Đặng Thị Ánh" → "DANG THI ANH"); anything that is not A-Z or 0-9
-// becomes a space.
-func FoldASCII(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ' || r == '\u00d0': // Ð (U+00D0) is often typed for Đ
-			r = 'D'
-		default:
-			r = unicode.ToUpper(r)
-		}
-		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
-}
+// becomes a space. It is vnfold.Upper: the kiosk's one folding table.
+func FoldASCII(s string) string { return vnfold.Upper(s) }

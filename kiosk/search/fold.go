@@ -5,123 +5,15 @@ package search
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/motcua/kiosk/drivers/vnfold"
 )
 
-// Fold lowercases, strips Vietnamese marks (NFD, drop combining marks),
-// maps đ to d and turns every other non-alphanumeric rune but '.' between
-// digits into a space. Index and query use this same function.
-//
-// Precomposed letters go through a table built once from NFD (see
-// foldTable), so the result is the NFD definition without paying for a
-// normalisation pass per call; decomposed input (a base letter followed by
-// combining marks) folds the same because the marks are dropped.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	prev, first := byte(' '), byte(' ') // first: the first byte of the current word
-	for i := 0; i < len(s); {
-		var c byte
-		r := rune(s[i])
-		size := 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		next := i + size
-		switch {
-		case r < utf8.RuneSelf:
-			c = byte(r)
-			switch {
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			case c == '.' && isDigit(first) && prev != ' ' && alnumAt(s, next):
-				// keep the dots inside codes such as 1.001193.000.00.00.H48
-			default:
-				c = ' '
-			}
-		case unicode.Is(unicode.Mn, r):
-			i = next
-			continue
-		default:
-			if f, ok := foldTable[r]; ok {
-				c = f
-			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				// Outside the table (other scripts): the NFD definition rune by rune.
-				if prev == ' ' {
-					first = 'x'
-					if unicode.IsDigit(r) {
-						first = '0'
-					}
-				}
-				for _, x := range norm.NFD.String(string(r)) {
-					switch {
-					case unicode.Is(unicode.Mn, x):
-					case unicode.IsLetter(x) || unicode.IsDigit(x):
-						b.WriteRune(unicode.ToLower(x))
-						prev = 'x'
-					case prev != ' ':
-						b.WriteByte(' ')
-						prev = ' '
-					}
-				}
-				i = next
-				continue
-			} else {
-				c = ' '
-			}
-		}
-		i = next
-		if c == ' ' && prev == ' ' {
-			continue
-		}
-		if prev == ' ' {
-			first = c
-		}
-		b.WriteByte(c)
-		prev = c
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// alnumAt reports whether a letter or digit starts s[i:].
-func alnumAt(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// foldTable maps each precomposed letter of Latin-1 through Latin Extended
-// Additional (every Vietnamese letter lives there) to its folded ASCII
-// letter, computed with NFD at start-up: decompose, drop the marks, lower
-// case; đ and Đ fold to d.
-var foldTable = func() map[rune]byte {
-	m := map[rune]byte{'đ': 'd', 'Đ': 'd'}
-	for r := rune(0xC0); r <= 0x1EFF; r++ {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		var base []rune
-		for _, x := range norm.NFD.String(string(r)) {
-			if !unicode.Is(unicode.Mn, x) {
-				base = append(base, x)
-			}
-		}
-		if len(base) == 1 && base[0] < utf8.RuneSelf {
-			if c := byte(unicode.ToLower(base[0])); c >= 'a' && c <= 'z' {
-				m[r] = c
-			}
-		}
-	}
-	return m
-}()
+// Fold lowercases, strips Vietnamese marks, maps đ to d and turns every
+// other non-alphanumeric rune but '.' between digits into a space. Index and
+// query use this same function; it is vnfold.Key, the kiosk's one folding
+// table (the MRZ and VietQR memos fold with the same table).
+func Fold(s string) string { return vnfold.Key(s) }
 
 // Tokens folds s and splits it into words.
 func Tokens(s string) []string { return strings.Fields(Fold(s)) }

@@ -10,7 +10,7 @@ import (
 )
 
 // foldRef is the definition Fold implements with a table: NFD, drop
-// combining marks, đ → d, lower case, other runes → space, dots kept only
+// combining marks, đ (and Ð, often typed for it) → d, lower case, other runes → space, dots kept only
 // inside codes.
 func foldRef(s string) string {
 	var b strings.Builder
@@ -20,7 +20,7 @@ func foldRef(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == 'đ' || r == 'Đ':
+		case r == 'đ' || r == 'Đ' || r == 'ð' || r == 'Ð': // Ð (U+00D0) is often typed for Đ
 			r = 'd'
 		case r == '.' && unicode.IsDigit(first) && prev != ' ' && i+1 < len(rs) && (unicode.IsDigit(rs[i+1]) || unicode.IsLetter(rs[i+1])):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

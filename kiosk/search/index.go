@@ -173,7 +173,15 @@ func (ix *Index) Procedures() []catalog.Procedure { return ix.procs }
 type match struct {
 	term string
 	q    float32
+	kind uint8 // kExact, kPrefix or kTypo
 }
+
+// How a query word reached a term.
+const (
+	kExact  uint8 = iota // the word or one of its Telex/VNI readings
+	kPrefix              // a longer term the word begins
+	kTypo                // one edit away
+)
 
 // lookup finds the terms a query word may mean, each with the quality of
 // its best reading: exact (1, or 0.95 through a Telex/VNI reading), prefix
@@ -182,14 +190,16 @@ type match struct {
 func (ix *Index) lookup(word string, last bool) []match {
 	var out []match
 	at := map[string]int{}
-	addTerm := func(t string, q float32) {
+	addTerm := func(t string, q float32, kind uint8) {
 		if i, ok := at[t]; ok {
-			out[i].q = max(out[i].q, q)
+			if q > out[i].q {
+				out[i].q, out[i].kind = q, kind
+			}
 			return
 		}
 		if len(out) < maxTerms {
 			at[t] = len(out)
-			out = append(out, match{t, q})
+			out = append(out, match{t, q, kind})
 		}
 	}
 	vs := Variants(word)
@@ -202,7 +212,7 @@ func (ix *Index) lookup(word string, last bool) []match {
 	exact := false
 	for vi, v := range vs {
 		if _, ok := ix.post[v]; ok {
-			addTerm(v, pen(vi))
+			addTerm(v, pen(vi), kExact)
 			exact = true
 		}
 	}
@@ -220,7 +230,7 @@ func (ix *Index) lookup(word string, last bool) []match {
 		i := sort.SearchStrings(ix.terms, v)
 		for ; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], v) && len(out) < room; i++ {
 			if ix.terms[i] != v {
-				addTerm(ix.terms[i], 0.75*pen(vi))
+				addTerm(ix.terms[i], 0.75*pen(vi), kPrefix)
 			}
 		}
 	}
@@ -240,7 +250,7 @@ func (ix *Index) lookup(word string, last bool) []match {
 		}
 		for _, t := range cands {
 			if osa1(v, t) {
-				addTerm(t, 0.6*pen(vi))
+				addTerm(t, 0.6*pen(vi), kTypo)
 			}
 		}
 	}

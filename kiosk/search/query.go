@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,25 +55,53 @@ type Result struct {
 	Score  float64 `json:"score"`
 	// Matched lists the words of Name, as written, that the query hit (for
 	// highlighting); empty when the match came from a code, an everyday
-	// name, a keyword or the documents.
+	// name or a keyword.
 	Matched []string `json:"matched"`
+	// MatchedNames lists the everyday names and keywords, as written, that
+	// the query hit.
+	MatchedNames []string `json:"matchedNames"`
+	// Words lists the query words (folded, as typed) that found this
+	// procedure in its name, everyday names or keywords, or the code typed.
+	// Every result of a query has at least one; it is empty only when
+	// browsing (no query) and for suggestions.
+	Words []string `json:"words"`
 }
 
 func (ix *Index) result(d int32, score float64, terms map[string]bool) Result {
 	p := &ix.procs[d]
-	r := Result{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, Agency: p.Agency, Score: score, Matched: []string{}}
+	r := Result{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, Agency: p.Agency, Score: score,
+		Matched: []string{}, MatchedNames: []string{}, Words: []string{}}
 	if len(terms) > 0 {
 		nw := ix.nameWords[d]
 		for i := 0; i+1 < len(nw); i += 2 {
-			for _, t := range strings.Fields(nw[i+1]) {
-				if terms[t] {
-					r.Matched = append(r.Matched, strings.TrimFunc(nw[i], notAlnum))
-					break
+			if anyTerm(nw[i+1], terms) {
+				r.Matched = append(r.Matched, strings.TrimFunc(nw[i], notAlnum))
+			}
+		}
+		// ix.aliases[d] is Names then Keywords, folded, in that order.
+		for i, a := range ix.aliases[d] {
+			if anyTerm(a, terms) {
+				if i < len(p.Names) {
+					r.MatchedNames = append(r.MatchedNames, p.Names[i])
+				} else {
+					r.MatchedNames = append(r.MatchedNames, p.Keywords[i-len(p.Names)])
 				}
 			}
 		}
 	}
 	return r
+}
+
+// anyTerm reports whether a word of folded (single spaces) is in terms.
+func anyTerm(folded string, terms map[string]bool) bool {
+	for folded != "" {
+		w, rest, _ := strings.Cut(folded, " ")
+		if w != "" && terms[w] {
+			return true
+		}
+		folded = rest
+	}
+	return false
 }
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -112,37 +141,94 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	n := len(expanded)
 	acc := ix.getAcc()
 	defer ix.putAcc(acc)
-	hit := map[string]bool{} // every index term a query word matched
+	hit := map[string]bool{} // every index term a query word matched in a way that counts (see counts)
+	var long uint16          // query words of three letters or more
+	var solid uint16         // query words that matched some procedure without a typo
 	for wi, w := range expanded {
 		last := wi == n-1
+		bit := uint16(1) << wi
 		alts := strings.Split(w, "|")
+		if len(canonicalWord(ix, alts[0])) >= 3 {
+			long |= bit
+		}
 		for ai, alt := range alts {
 			sub := strings.Fields(alt)
-			for _, sw := range sub {
-				for _, m := range ix.lookup(sw, last && ai == 0) {
-					hit[m.term] = true
+			for si, sw := range sub {
+				ms := ix.lookup(sw, last && ai == 0)
+				exact := false
+				for _, m := range ms {
+					exact = exact || m.kind == kExact
+				}
+				for _, m := range ms {
 					post := ix.post[m.term]
 					if ai > 0 {
-						// An expansion ("lltp" → four words) counts as one word.
+						// An expansion ("lltp" → four words) counts as one word,
+						// and matches only where all its words are, as written.
+						ok := m.kind == kExact
+						if ok {
+							hit[m.term] = true
+						}
 						k := m.q * 1.2 / float32(len(sub))
 						for _, p := range post {
 							acc.word(p.doc, p.w*k, true)
+							if ok && p.w >= wAlias {
+								acc.subWord(p.doc, si)
+							}
 						}
 					} else {
+						ok := counts(m, sw, last, exact, n)
+						b := bit
+						if ok {
+							hit[m.term] = true
+							if m.kind == kTypo {
+								b = bit << 8
+							} else {
+								solid |= bit
+							}
+						}
+						if !ok {
+							b = 0
+						}
 						for _, p := range post {
 							acc.word(p.doc, p.w*m.q, false)
+							if p.w >= wAlias {
+								acc.strong[p.doc] |= b
+							}
 						}
 					}
 				}
 			}
+			if ai > 0 {
+				acc.endExpansion(len(sub), bit)
+				solid |= bit
+			}
 		}
 		acc.endWord()
 	}
-	// Rank by word scores, then add phrase bonuses to the best candidates.
+	// A result must have matched a query word in its name, everyday names
+	// or keywords (see keep).
+	anchor := long
+	if anchor == 0 {
+		anchor = 1<<n - 1
+	}
+	typoOnly := solid == 0 // every word was mistyped: typo matches anchor too
+	keep := func(d int32) bool {
+		st := acc.strong[d]
+		if typoOnly {
+			st |= st >> 8
+		}
+		st &= 0xff
+		if long == 0 && n >= 2 {
+			// Only syllables of one or two letters ("so do", "ly li"):
+			// folded they are too ambiguous ("sở", "độ") to stand alone.
+			return bits.OnesCount16(st) >= 2
+		}
+		return st&anchor != 0
+	}
 	cands := acc.cands[:0]
 	invN := 1 / float32(n)
 	for _, d := range acc.touched {
-		if !ix.ok(&flt, d) {
+		if !keep(d) || !ix.ok(&flt, d) {
 			continue
 		}
 		cover := float32(acc.hits[d]) * invN
@@ -186,8 +272,80 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 	out := make([]Result, len(cands))
 	for i, c := range cands {
 		out[i] = ix.result(c.d, c.s, hit)
+		if ix.phraseAtWord(c.d, phrase) {
+			// The query as typed, its last word maybe half-typed, starts
+			// at a word of the name or an everyday name: every word matched.
+			acc.strong[c.d] |= 1<<n - 1
+		}
+		for wi, w := range expanded {
+			if acc.strong[c.d]&(0x101<<wi) != 0 {
+				w, _, _ = strings.Cut(w, "|")
+				out[i].Words = append(out[i].Words, w)
+			}
+		}
 	}
 	return out
+}
+
+// phraseAtWord reports whether phrase starts at a word of d's name or of one
+// of its everyday names or keywords.
+func (ix *Index) phraseAtWord(d int32, phrase string) bool {
+	if atWord(ix.names[d], phrase) {
+		return true
+	}
+	for _, a := range ix.aliases[d] {
+		if atWord(a, phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// atWord reports whether phrase occurs in s starting at a word.
+func atWord(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		if i += off; i == 0 || s[i-1] == ' ' {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// counts reports whether a match of query word w (not an abbreviation's
+// expansion) is one a citizen would recognise as "about what I typed":
+// the word itself or its Telex/VNI reading; a longer word it begins, while
+// it is being typed (the last word, not itself a complete word unless it
+// is all the query); one typo, only onto a word of four letters or more.
+// A lone letter counts only as the start of the word being typed.
+func counts(m match, w string, last, exact bool, n int) bool {
+	if len(w) < 2 && !last {
+		return false
+	}
+	switch m.kind {
+	case kExact:
+		return true
+	case kPrefix:
+		return !exact || n == 1
+	default:
+		return len(m.term) >= minTypo
+	}
+}
+
+// canonicalWord is w, or its first Telex/VNI reading the index knows.
+func canonicalWord(ix *Index, w string) string {
+	if _, ok := ix.post[w]; ok {
+		return w
+	}
+	for _, v := range Variants(w)[1:] {
+		if _, ok := ix.post[v]; ok {
+			return v
+		}
+	}
+	return w
 }
 
 // canonical joins the query words, each replaced by its first Telex/VNI
@@ -195,16 +353,7 @@ func (ix *Index) Search(q string, f Filter, limit int) []Result {
 func (ix *Index) canonical(words []string) string {
 	out := make([]string, len(words))
 	for i, w := range words {
-		out[i] = w
-		if _, ok := ix.post[w]; ok {
-			continue
-		}
-		for _, v := range Variants(w)[1:] {
-			if _, ok := ix.post[v]; ok {
-				out[i] = v
-				break
-			}
-		}
+		out[i] = canonicalWord(ix, w)
 	}
 	return strings.Join(out, " ")
 }
@@ -272,7 +421,9 @@ func (ix *Index) searchCode(code string, f *filter, limit int) []Result {
 			continue
 		}
 		at[c.d] = len(out)
-		out = append(out, ix.result(c.d, s, nil))
+		r := ix.result(c.d, s, nil)
+		r.Words = append(r.Words, code)
+		out = append(out, r)
 	}
 	sortResults(out)
 	if len(out) > limit {

@@ -50,74 +50,75 @@ func TestVariants(t *testing.T) {
 }
 
 // The ranking table: what citizens type → the procedure they mean, first.
+var rankingCases = []struct{ q, want string }{
+	{"khai sinh", "1.001193"},
+	{"giấy khai sinh", "1.001193"},
+	{"lam giay khai sinh", "1.001193"},
+	{"khai sin", "1.001193"},
+	{"khia sinh", "1.001193"},
+	{"ly lich", "2.000488"},
+	{"lý lịch tư pháp", "2.000488"},
+	{"lys lichj tuw phaps", "2.000488"},
+	{"ly1 lich5", "2.000488"},
+	{"LLTP", "2.000488"},
+	{"2.000488", "2.000488"},
+	{"1.001193", "1.001193"},
+	{"1.0011", "1.001193"},
+	{"so do", "1.012735"},
+	{"sổ đỏ", "1.012735"},
+	{"sang ten so do", "1.012760"},
+	{"QSDĐ", "1.012735"},
+	{"kết hôn", "1.000894"},
+	{"ket hon", "1.000894"},
+	{"giay doc than", "1.004873"},
+	{"xác nhận tình trạng hôn nhân", "1.004873"},
+	{"khai tử", "1.000656"},
+	{"trich luc", "2.000635"},
+	{"công chứng giấy tờ", "2.000815"},
+	{"sao y ban chinh", "2.000815"},
+	{"chứng thực chữ ký", "2.000884"},
+	{"làm căn cước", "1.010808"},
+	{"CCCD", "1.010808"},
+	{"cap doi can cuoc", "1.010808"},
+	{"đăng ký thường trú", "1.004194"},
+	{"nhap ho khau", "1.004194"},
+	{"tạm trú", "1.004222"},
+	{"HKD", "2.000575"},
+	{"dang ky kinh doanh", "2.000575"},
+	{"GPLX", "1.002804"},
+	{"doi bang lai", "1.002804"},
+	{"tro cap nguoi gia", "1.001776"},
+	{"mai táng phí người có công", "1.010803"},
+	{"ho tro mai tang", "1.001758"},
+	{"thờ cúng liệt sĩ", "1.010801"},
+	{"con nuoi", "1.001612"},
+	{"xin phep xay nha", "1.004440"},
+	{"ly li", "2.000488"}, // still typing
+	{"GCN", "1.012735"},
+	{"ĐKKD", "2.000575"},
+	{"giam ho", "1.001669"},
+	{"khai sinh co yeu to nuoc ngoai", "1.001695"},
+	{"tam vang", "1.004227"},
+	{"xac nhan cu tru", "1.004199"},
+	{"CT07", "1.004199"},
+	{"tam ngung kinh doanh", "2.000644"},
+	{"cham dut ho kinh doanh", "2.000629"},
+	{"chung thuc hop dong", "2.000913"},
+	{"nhan cha con", "1.001022"},
+	{"sua ten", "1.004859"},
+	{"lamf cawn cuowcs", "1.010808"},
+	{"can2 cuoc1", "1.010808"},
+	{"ddawng kys khai sinh", "1.001193"},
+	{"cap lai so do", "1.012770"},
+	{"mat giay khai sinh", "1.001766"},
+	{"thua ke", "1.012760"},
+	{"GIẤY PHÉP LÁI XE", "1.002804"},
+	{"2.0004", "2.000488"},
+}
+
 func TestRanking(t *testing.T) {
 	ix := sample(t)
-	cases := []struct{ q, want string }{
-		{"khai sinh", "1.001193"},
-		{"giấy khai sinh", "1.001193"},
-		{"lam giay khai sinh", "1.001193"},
-		{"khai sin", "1.001193"},
-		{"khia sinh", "1.001193"},
-		{"ly lich", "2.000488"},
-		{"lý lịch tư pháp", "2.000488"},
-		{"lys lichj tuw phaps", "2.000488"},
-		{"ly1 lich5", "2.000488"},
-		{"LLTP", "2.000488"},
-		{"2.000488", "2.000488"},
-		{"1.001193", "1.001193"},
-		{"1.0011", "1.001193"},
-		{"so do", "1.012735"},
-		{"sổ đỏ", "1.012735"},
-		{"sang ten so do", "1.012760"},
-		{"QSDĐ", "1.012735"},
-		{"kết hôn", "1.000894"},
-		{"ket hon", "1.000894"},
-		{"giay doc than", "1.004873"},
-		{"xác nhận tình trạng hôn nhân", "1.004873"},
-		{"khai tử", "1.000656"},
-		{"trich luc", "2.000635"},
-		{"công chứng giấy tờ", "2.000815"},
-		{"sao y ban chinh", "2.000815"},
-		{"chứng thực chữ ký", "2.000884"},
-		{"làm căn cước", "1.010808"},
-		{"CCCD", "1.010808"},
-		{"cap doi can cuoc", "1.010808"},
-		{"đăng ký thường trú", "1.004194"},
-		{"nhap ho khau", "1.004194"},
-		{"tạm trú", "1.004222"},
-		{"HKD", "2.000575"},
-		{"dang ky kinh doanh", "2.000575"},
-		{"GPLX", "1.002804"},
-		{"doi bang lai", "1.002804"},
-		{"tro cap nguoi gia", "1.001776"},
-		{"mai táng phí người có công", "1.010803"},
-		{"ho tro mai tang", "1.001758"},
-		{"thờ cúng liệt sĩ", "1.010801"},
-		{"con nuoi", "1.001612"},
-		{"xin phep xay nha", "1.004440"},
-		{"ly li", "2.000488"}, // still typing
-		{"GCN", "1.012735"},
-		{"ĐKKD", "2.000575"},
-		{"giam ho", "1.001669"},
-		{"khai sinh co yeu to nuoc ngoai", "1.001695"},
-		{"tam vang", "1.004227"},
-		{"xac nhan cu tru", "1.004199"},
-		{"CT07", "1.004199"},
-		{"tam ngung kinh doanh", "2.000644"},
-		{"cham dut ho kinh doanh", "2.000629"},
-		{"chung thuc hop dong", "2.000913"},
-		{"nhan cha con", "1.001022"},
-		{"sua ten", "1.004859"},
-		{"lamf cawn cuowcs", "1.010808"},
-		{"can2 cuoc1", "1.010808"},
-		{"ddawng kys khai sinh", "1.001193"},
-		{"cap lai so do", "1.012770"},
-		{"mat giay khai sinh", "1.001766"},
-		{"thua ke", "1.012760"},
-		{"GIẤY PHÉP LÁI XE", "1.002804"},
-		{"2.0004", "2.000488"},
-	}
-	for _, c := range cases {
+	for _, c := range rankingCases {
 		rs := ix.Search(c.q, Filter{}, 5)
 		if len(rs) == 0 {
 			t.Errorf("%q: no results, want %s", c.q, c.want)
@@ -125,6 +126,75 @@ func TestRanking(t *testing.T) {
 		}
 		if rs[0].Code != c.want {
 			t.Errorf("%q: first is %s %q (%.2f), want %s; then %v", c.q, rs[0].Code, rs[0].Name, rs[0].Score, c.want, rs[1:min(3, len(rs))])
+		}
+	}
+}
+
+// Every line of a result list is about what was typed: it names the query
+// words it matched in its name, everyday names or keywords, and a
+// procedure that matched none (only through its agency, field, documents,
+// an unrelated short syllable or a stray typo) is not listed.
+func TestEveryResultMatched(t *testing.T) {
+	ix := sample(t)
+	cases := []struct {
+		q    string
+		want []string // the results, in order
+	}{
+		{"ly lich", []string{"2.000488"}},                         // not "Đổi giấy phép lái xe" (agency "quản lý")
+		{"ket hon", []string{"1.000894", "1.004746", "1.004873"}}, // not via documents or "sổ hồng"
+		{"khai tu", nil}, // checked below: every line has "khai" or "tu"
+		{"sổ đỏ", []string{"1.012735", "1.012760", "1.012770"}}, // "sở", "độ" alone are not "sổ đỏ"
+		{"khia sinh", nil},
+	}
+	for _, c := range cases {
+		rs := ix.Search(c.q, Filter{}, 20)
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.Code)
+		}
+		if c.want != nil && strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: got %v, want %v", c.q, got, c.want)
+		}
+		checkMatched(t, c.q, rs)
+	}
+	for _, r := range ix.Search("khai tu", Filter{}, 20) {
+		if r.Code == "2.000815" || r.Code == "2.000488" {
+			t.Errorf("khai tu: %s %q matched only a stray \"từ\"/\"tư\"", r.Code, r.Name)
+		}
+	}
+	for _, r := range ix.Search("khia sinh", Filter{}, 20) {
+		if r.Code == "1.012799" {
+			t.Errorf("khia sinh: %s %q matched only the typo khia → chia", r.Code, r.Name)
+		}
+	}
+	for _, c := range rankingCases {
+		checkMatched(t, c.q, ix.Search(c.q, Filter{}, 20))
+	}
+	// Abbreviations, codes and a word being typed name what they matched.
+	for q, w := range map[string]string{"LLTP": "lltp", "CCCD": "cccd", "2.000488": "2.000488", "ly li": "li", "khai s": "s"} {
+		rs := ix.Search(q, Filter{}, 5)
+		if len(rs) == 0 || !strings.Contains(" "+strings.Join(rs[0].Words, " ")+" ", " "+w+" ") {
+			t.Errorf("%q: first result words %+v, want %q among them", q, rs, w)
+		}
+	}
+	rs := ix.Search("lltp", Filter{}, 1)
+	if len(rs) != 1 || strings.Join(rs[0].Matched, " ") != "lý lịch tư pháp" || len(rs[0].MatchedNames) == 0 {
+		t.Errorf("lltp: matched %+v", rs)
+	}
+}
+
+// checkMatched: every result names at least one word, each a word of q.
+func checkMatched(t *testing.T, q string, rs []Result) {
+	t.Helper()
+	words := " " + Fold(q) + " "
+	for _, r := range rs {
+		if len(r.Words) == 0 {
+			t.Errorf("%q: %s %q is listed with no matched word", q, r.Code, r.Name)
+		}
+		for _, w := range r.Words {
+			if !strings.Contains(words, " "+w+" ") {
+				t.Errorf("%q: %s names %q, not a word of the query", q, r.Code, w)
+			}
 		}
 	}
 }

@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/motcua/kiosk/drivers/vnfold"
 )
 
 // NAPAS constants.
@@ -71,23 +69,8 @@ func invalid(field, format string, a ...any) error {
 // Fold turns Vietnamese (or any Latin text) into printable ASCII for a bank
 // memo: marks dropped, đ → d, anything else non-ASCII becomes a space, runs of
 // spaces collapse. "Lệ phí cấp phiếu LLTP" → "Le phi cap phieu LLTP".
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteByte('d')
-		case r == 'Đ':
-			b.WriteByte('D')
-		case r >= 0x20 && r < 0x7f:
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+// It is vnfold.ASCII: the kiosk's one folding table.
+func Fold(s string) string { return vnfold.ASCII(s) }
 
 func isAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {

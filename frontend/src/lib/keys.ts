@@ -18,13 +18,28 @@ export function installKeyRouter(onScan: (data: string) => void, now: () => numb
       else for (const k of o.keys) for (const l of listeners) l(k)
     }
   }
+  // Decide held keys when the detector says it may (a person's pause, a
+  // stalled card's long fallback), and again while something is held.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = undefined
+    const at = det.deadline()
+    if (at === null) return
+    timer = setTimeout(() => {
+      emit(det.flush(now()))
+      schedule()
+    }, Math.max(0, at - now()) + 5)
+  }
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return
     e.preventDefault()
     emit(det.feed(e.key, now()))
-    // Release held keys once the burst goes quiet.
-    setTimeout(() => emit(det.flush(now())), 60)
+    schedule()
   }
   window.addEventListener('keydown', onKey)
-  return () => window.removeEventListener('keydown', onKey)
+  return () => {
+    clearTimeout(timer)
+    window.removeEventListener('keydown', onKey)
+  }
 }
