@@ -308,6 +308,8 @@ export namespace search {
 	    agency: string;
 	    score: number;
 	    matched: string[];
+	    matchedNames: string[];
+	    words: string[];
 	}
 
 }
