@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/catalog"
+	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
@@ -32,6 +33,7 @@ type Stores struct {
 	Assist  assist.Store
 	Catalog catalog.Store
 	Audit   audit.Store
+	Device  device.Store
 }
 
 // Options tunes the suite to an implementation.
@@ -62,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("Assist", func(t *testing.T) { testAssist(t, open(t)) })
 	t.Run("CatalogRoundTrip", func(t *testing.T) { testCatalog(t, open(t)) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open(t)) })
+	t.Run("Devices", func(t *testing.T) { testDevices(t, open(t)) })
 }
 
 var t0 = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
