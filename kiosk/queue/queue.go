@@ -54,7 +54,12 @@ type Store interface {
 	// Concurrent callers, in this process or another on the same store,
 	// never get the same number and never leave a gap; next may be called
 	// more than once when the store retries.
-	IssueTicket(ctx context.Context, service, day string, next func(open *bool, last int) (Ticket, error)) (Ticket, error)
+	//
+	// key, when not "", makes the issue idempotent: if a ticket was stored
+	// with that key, IssueTicket returns it with Replayed set, without
+	// calling next, whatever the service's state now; otherwise the new
+	// ticket is stored with the key in the same transaction.
+	IssueTicket(ctx context.Context, service, day, key string, next func(open *bool, last int) (Ticket, error)) (Ticket, error)
 	// Ticket returns one ticket (ErrNoTicket).
 	Ticket(ctx context.Context, id int64) (Ticket, error)
 	// Tickets lists a business day's tickets, newest first.
@@ -149,6 +154,16 @@ func (s *Service) service(code string) (config.QueueService, bool) {
 // hence no gap. Errors: *IssueError wrapping ErrNoService, ErrPriority,
 // ErrClosed or ErrCapped.
 func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, error) {
+	return s.IssueKeyed(ctx, code, priority, "")
+}
+
+// IssueKeyed is Issue made idempotent by key (a client's idempotency key,
+// at most 128 bytes): the same key gives back the ticket first issued for
+// it, with Replayed set, and nothing new is stored or announced.
+func (s *Service) IssueKeyed(ctx context.Context, code, priority, key string) (Ticket, error) {
+	if len(key) > 128 {
+		return Ticket{}, issueErr(ErrKey, code)
+	}
 	sv, ok := s.service(code)
 	if !ok {
 		return Ticket{}, issueErr(ErrNoService, code)
@@ -158,7 +173,7 @@ func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, err
 	}
 	now := s.now()
 	day := s.Day(now)
-	t, err := s.db.IssueTicket(ctx, code, day, func(override *bool, last int) (Ticket, error) {
+	t, err := s.db.IssueTicket(ctx, code, day, key, func(override *bool, last int) (Ticket, error) {
 		open := sv.Open
 		if override != nil {
 			open = *override
@@ -182,7 +197,9 @@ func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, err
 	}
 	s.fill(&t)
 	t.PeopleAhead, _ = s.ahead(ctx, t)
-	s.ev.Emit(EventTicket, t)
+	if !t.Replayed {
+		s.ev.Emit(EventTicket, t)
+	}
 	return t, nil
 }
 

@@ -25,11 +25,14 @@ type Ticket struct {
 	Called      bool     `json:"called"`
 	AdviceVI    string   `json:"adviceVi"` // set when the print failed
 	AdviceEN    string   `json:"adviceEn"`
+	Key         string   `json:"-"`        // the client's idempotency key, if any
+	Replayed    bool     `json:"replayed"` // IssueKeyed gave back a ticket issued before
 }
 
 // Sentinel errors a caller branches on (errors.Is).
 var (
 	ErrNoService   = errors.New("queue: no such service")
+	ErrKey         = errors.New("queue: idempotency key longer than 128 bytes")
 	ErrClosed      = errors.New("queue: service closed")
 	ErrCapped      = errors.New("queue: daily cap reached")
 	ErrPriority    = errors.New("queue: unknown priority category")

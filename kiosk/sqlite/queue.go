@@ -19,11 +19,25 @@ var _ queue.Store = (*DB)(nil)
 // so two processes never read the same max; UNIQUE(service, day, number) is
 // the last guard and a busy or constraint failure is retried. A failed
 // transaction leaves no row, hence no gap.
-func (db *DB) IssueTicket(ctx context.Context, service, day string, next func(open *bool, last int) (queue.Ticket, error)) (queue.Ticket, error) {
+func (db *DB) IssueTicket(ctx context.Context, service, day, key string, next func(open *bool, last int) (queue.Ticket, error)) (queue.Ticket, error) {
 	var t queue.Ticket
 	for attempt := 0; ; attempt++ {
 		var nextErr error
 		err := db.Tx(ctx, func(tx *sql.Tx) error {
+			if key != "" {
+				var id int64
+				err := tx.QueryRowContext(ctx, `SELECT id FROM tickets WHERE idem_key = ?`, key).Scan(&id)
+				if err == nil {
+					if t, err = ticket(ctx, tx, id); err != nil {
+						return err
+					}
+					t.Key, t.Replayed = key, true
+					return nil
+				}
+				if !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("look up key: %w", err)
+				}
+			}
 			override, err := serviceOverride(ctx, tx, service)
 			if err != nil {
 				return err
@@ -43,8 +57,9 @@ func (db *DB) IssueTicket(ctx context.Context, service, day string, next func(op
 			if t.PrintState == "" {
 				t.PrintState = queue.StatePending
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state) VALUES(?,?,?,?,?,?,?)`,
-				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState)
+			t.Key = key
+			res, err := tx.ExecContext(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key) VALUES(?,?,?,?,?,?,?,?)`,
+				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key)
 			if err != nil {
 				return fmt.Errorf("insert ticket: %w", err)
 			}

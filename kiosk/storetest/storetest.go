@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 		o = opt[0]
 	}
 	t.Run("QueueNumberingConcurrent", func(t *testing.T) { testNumbering(t, open(t), o) })
+	t.Run("QueueIdempotencyKey", func(t *testing.T) { testIdempotencyKey(t, open(t)) })
 	t.Run("QueueNewDay", func(t *testing.T) { testNewDay(t, open(t)) })
 	t.Run("QueueIssueRefused", func(t *testing.T) { testIssueRefused(t, open(t)) })
 	t.Run("QueueCallOrder", func(t *testing.T) { testCallOrder(t, open(t)) })
@@ -79,7 +80,7 @@ func plain(service, day, prio string) func(*bool, int) (queue.Ticket, error) {
 
 func issue(t *testing.T, s queue.Store, service, day, prio string) queue.Ticket {
 	t.Helper()
-	tk, err := s.IssueTicket(context.Background(), service, day, plain(service, day, prio))
+	tk, err := s.IssueTicket(context.Background(), service, day, "", plain(service, day, prio))
 	if err != nil {
 		t.Fatalf("issue %s %s: %v", service, day, err)
 	}
@@ -100,7 +101,7 @@ func testNumbering(t *testing.T, st Stores, o Options) {
 			defer wg.Done()
 			for i := 0; i < o.PerWorker; i++ {
 				svc := services[(g+i)%len(services)]
-				if _, err := st.Queue.IssueTicket(ctx, svc, "2026-11-22", plain(svc, "2026-11-22", "")); err != nil {
+				if _, err := st.Queue.IssueTicket(ctx, svc, "2026-11-22", "", plain(svc, "2026-11-22", "")); err != nil {
 					errs <- fmt.Errorf("goroutine %d: %w", g, err)
 					return
 				}
@@ -163,7 +164,7 @@ func testIssueRefused(t *testing.T, st Stores) {
 	ctx := context.Background()
 	refuse := errors.New("closed")
 	var sawOverride *bool
-	_, err := st.Queue.IssueTicket(ctx, "HT", "2026-11-22", func(o *bool, last int) (queue.Ticket, error) {
+	_, err := st.Queue.IssueTicket(ctx, "HT", "2026-11-22", "", func(o *bool, last int) (queue.Ticket, error) {
 		sawOverride = o
 		return queue.Ticket{}, refuse
 	})
@@ -184,7 +185,7 @@ func testIssueRefused(t *testing.T, st Stores) {
 		if !ok || got != open || err != nil {
 			t.Fatalf("override %v: got %v %v %v", open, got, ok, err)
 		}
-		st.Queue.IssueTicket(ctx, "HT", "2026-11-22", func(o *bool, last int) (queue.Ticket, error) {
+		st.Queue.IssueTicket(ctx, "HT", "2026-11-22", "", func(o *bool, last int) (queue.Ticket, error) {
 			sawOverride = o
 			return queue.Ticket{}, refuse
 		})
@@ -193,7 +194,7 @@ func testIssueRefused(t *testing.T, st Stores) {
 		}
 	}
 	// A next that lies about the number is refused, and stores nothing.
-	if _, err := st.Queue.IssueTicket(ctx, "HT", "2026-11-22", func(o *bool, last int) (queue.Ticket, error) {
+	if _, err := st.Queue.IssueTicket(ctx, "HT", "2026-11-22", "", func(o *bool, last int) (queue.Ticket, error) {
 		return queue.Ticket{Service: "HT", Day: "2026-11-22", Number: last + 2, Code: "HT-X"}, nil
 	}); err == nil {
 		t.Fatal("a gap was accepted")
@@ -741,4 +742,55 @@ func paymentConfig() config.Payment {
 	c := config.Default().Payment
 	c.ExpiryMinutes = 15
 	return c
+}
+
+// testIdempotencyKey: the same key, even from concurrent callers and after
+// the service closed, gives back one ticket; other keys get new numbers.
+func testIdempotencyKey(t *testing.T, st Stores) {
+	ctx := context.Background()
+	next := plain("HT", "2026-11-22", "")
+	const n = 8
+	got := make([]queue.Ticket, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			got[i], errs[i] = st.Queue.IssueTicket(ctx, "HT", "2026-11-22", "kiosk-1/7f3a", next)
+		}(i)
+	}
+	wg.Wait()
+	replays := 0
+	for i := range got {
+		if errs[i] != nil {
+			t.Fatalf("caller %d: %v", i, errs[i])
+		}
+		if got[i].ID != got[0].ID || got[i].Number != 1 {
+			t.Fatalf("caller %d got ticket %d/%d, caller 0 got %d/%d: one key must give one ticket", i, got[i].ID, got[i].Number, got[0].ID, got[0].Number)
+		}
+		if got[i].Replayed {
+			replays++
+		}
+	}
+	if replays != n-1 {
+		t.Fatalf("%d replays, want %d (one caller issues, the rest get it back)", replays, n-1)
+	}
+	if err := st.Queue.SetServiceOverride(ctx, "HT", false); err != nil {
+		t.Fatal(err)
+	}
+	again, err := st.Queue.IssueTicket(ctx, "HT", "2026-11-22", "kiosk-1/7f3a", func(*bool, int) (queue.Ticket, error) {
+		return queue.Ticket{}, errors.New("next must not be called for a known key")
+	})
+	if err != nil || again.ID != got[0].ID || !again.Replayed {
+		t.Fatalf("replay after closing: %+v %v", again, err)
+	}
+	other := issue(t, st.Queue, "CT", "2026-11-22", "")
+	if other.Replayed || other.ID == got[0].ID {
+		t.Fatalf("a ticket without key: %+v", other)
+	}
+	ts, err := st.Queue.Tickets(ctx, "2026-11-22")
+	if err != nil || len(ts) != 2 {
+		t.Fatalf("tickets stored: %d %v, want 2", len(ts), err)
+	}
 }
