@@ -6,7 +6,17 @@ import (
 
 	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/idcard/synth"
+	"github.com/motcua/kiosk/kiosk/layout"
 )
+
+// checklistDoc is the printed checklist as PrintChecklist lays it out.
+func checklistDoc(k *Kiosk, code string, caseIdx int, ticked []int, withName bool) (doc.Doc, error) {
+	d, err := k.ChecklistData(code, caseIdx, ticked, withName)
+	if err != nil {
+		return doc.Doc{}, err
+	}
+	return layout.Checklist(d), nil
+}
 
 func text(d doc.Doc) string {
 	var b strings.Builder
@@ -22,7 +32,7 @@ func TestChecklistContents(t *testing.T) {
 	k, _ := startKiosk(t, nil)
 
 	// Lý lịch tư pháp, case "ủy quyền": ticked the form and the ID, missing the authorisation.
-	d, err := k.ChecklistDoc("2.000488", 2, []int{0, 2}, false)
+	d, err := checklistDoc(k, "2.000488", 2, []int{0, 2}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +43,7 @@ func TestChecklistContents(t *testing.T) {
 		}
 	}
 	// A single-case procedure, all papers ticked.
-	d, _ = k.ChecklistDoc("2.000884", 0, []int{0, 1}, false)
+	d, _ = checklistDoc(k, "2.000884", 0, []int{0, 1}, false)
 	if s := text(d); strings.Contains(s, "Trường hợp:") || !strings.Contains(s, "Đã đủ giấy tờ") {
 		t.Errorf("single case:\n%s", s)
 	}
@@ -42,7 +52,7 @@ func TestChecklistContents(t *testing.T) {
 	id, qr := synth.New(3).QR()
 	k.ScanWedge(qr)
 	for _, with := range []bool{false, true} {
-		d, _ = k.ChecklistDoc("1.001193", 0, nil, with)
+		d, _ = checklistDoc(k, "1.001193", 0, nil, with)
 		s := text(d)
 		if strings.Contains(s, id.FullName) != with {
 			t.Errorf("withName=%v: name present=%v", with, !with)

@@ -3,11 +3,10 @@ package core
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/staff"
@@ -107,46 +106,13 @@ func (k *Kiosk) printReceipt(p payment.Payment) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cfg := k.Config()
-	paid, _ := time.Parse(time.RFC3339, p.PaidAt)
-	d := doc.Doc{Title: "receipt " + p.Ref, Cut: true, Blocks: []doc.Block{
-		doc.Text{Text: cfg.Kiosk.CentreName, Size: 1, Bold: true, Align: doc.Center},
-		doc.Text{Text: "BIÊN LAI THANH TOÁN / PAYMENT RECEIPT", Size: 2, Bold: true, Align: doc.Center},
-		doc.Rule{},
-		doc.Text{Text: p.Purpose + procSuffix(p.Procedure), Size: 1},
-		doc.Text{Text: fmt.Sprintf("Số tiền / Amount: %s đ", groupDigits(p.Amount)), Size: 2, Bold: true},
-		doc.Text{Text: "(" + vnwords.Dong(p.Amount) + ")", Size: 1},
-		doc.Text{Text: "Mã thanh toán / Reference: " + p.Ref, Size: 1},
-		doc.Text{Text: "Mã giao dịch / Bank transaction: " + p.BankTx, Size: 1},
-		doc.Text{Text: "Thời gian / Time: " + paid.In(k.loc).Format("02/01/2006 15:04:05"), Size: 1},
-		doc.Text{Text: "Máy / Kiosk: " + cfg.Kiosk.KioskID, Size: 1},
-		doc.Rule{},
-		doc.QR{Data: p.Ref + " " + p.BankTx, Align: doc.Center},
-	}}
+	d := layout.Receipt(payment.ReceiptData(p, cfg.Kiosk.CentreName, cfg.Kiosk.KioskID, k.loc))
 	state := "printed"
 	if err := k.thePrinter().Print(ctx, d); err != nil {
 		state = "failed"
 		k.log.Error("receipt not printed (payment stays paid)", "ref", p.Ref, "err", err)
 	}
 	k.ledger.SetReceipt(context.Background(), p.Ref, state)
-}
-
-func procSuffix(code string) string {
-	if code == "" {
-		return ""
-	}
-	return " (" + code + ")"
-}
-
-func groupDigits(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // StaffConfirmPayment marks a payment paid by hand with a reason (staff mode), audited.
