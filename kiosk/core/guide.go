@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/layout"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // PrintResult tells the screen how a print went.
@@ -13,6 +14,10 @@ type PrintResult struct {
 	OK        bool   `json:"ok"`
 	MessageVI string `json:"messageVi"`
 	MessageEN string `json:"messageEn"`
+}
+
+func printResult(ok bool, m text.Msg) PrintResult {
+	return PrintResult{OK: ok, MessageVI: m.VI, MessageEN: m.EN}
 }
 
 // ChecklistData is what the printed dossier checklist (layout.Checklist)
@@ -71,14 +76,14 @@ func (k *Kiosk) ChecklistData(code string, caseIdx int, ticked []int, withName b
 func (k *Kiosk) PrintChecklist(code string, caseIdx int, ticked []int, withName bool) PrintResult {
 	d, err := k.ChecklistData(code, caseIdx, ticked, withName)
 	if err != nil {
-		return PrintResult{MessageVI: "Không tạo được danh sách.", MessageEN: "Could not make the list."}
+		return printResult(false, text.ChecklistNotMade)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	if err := k.thePrinter().Print(ctx, layout.Checklist(d)); err != nil {
 		k.log.Error("checklist not printed", "procedure", code, "err", err)
-		return PrintResult{MessageVI: "Máy in đang gặp sự cố. Bạn có thể chụp ảnh màn hình này hoặc hỏi cán bộ.", MessageEN: "The printer has a problem. You can photograph this screen or ask the staff."}
+		return printResult(false, text.ChecklistPrinterTrouble)
 	}
 	k.log.Info("checklist printed", "procedure", code, "with_name", withName)
-	return PrintResult{OK: true, MessageVI: "Đã in. Vui lòng nhận phiếu ở khe máy in.", MessageEN: "Printed. Please take it from the printer slot."}
+	return printResult(true, text.ChecklistPrinted)
 }

@@ -18,7 +18,7 @@ func checklistDoc(k *Kiosk, code string, caseIdx int, ticked []int, withName boo
 	return layout.Checklist(d), nil
 }
 
-func text(d doc.Doc) string {
+func docText(d doc.Doc) string {
 	var b strings.Builder
 	for _, bl := range d.Blocks {
 		if t, ok := bl.(doc.Text); ok {
@@ -36,7 +36,7 @@ func TestChecklistContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := text(d)
+	s := docText(d)
 	for _, want := range []string{"Trường hợp: Ủy quyền", "[x] Tờ khai", "[ ] Văn bản ủy quyền có chứng thực", "» Lấy ở: UBND cấp xã", "CÒN THIẾU 1 GIẤY TỜ", "Lệ phí: 200.000", "Nộp tại quầy: 7"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("checklist lacks %q:\n%s", want, s)
@@ -44,7 +44,7 @@ func TestChecklistContents(t *testing.T) {
 	}
 	// A single-case procedure, all papers ticked.
 	d, _ = checklistDoc(k, "2.000884", 0, []int{0, 1}, false)
-	if s := text(d); strings.Contains(s, "Trường hợp:") || !strings.Contains(s, "Đã đủ giấy tờ") {
+	if s := docText(d); strings.Contains(s, "Trường hợp:") || !strings.Contains(s, "Đã đủ giấy tờ") {
 		t.Errorf("single case:\n%s", s)
 	}
 	// The name only with consent, the ID number never.
@@ -53,7 +53,7 @@ func TestChecklistContents(t *testing.T) {
 	k.ScanWedge(qr)
 	for _, with := range []bool{false, true} {
 		d, _ = checklistDoc(k, "1.001193", 0, nil, with)
-		s := text(d)
+		s := docText(d)
 		if strings.Contains(s, id.FullName) != with {
 			t.Errorf("withName=%v: name present=%v", with, !with)
 		}

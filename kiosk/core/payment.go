@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/text"
 	"github.com/motcua/kiosk/kiosk/vietqr"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
@@ -62,7 +62,7 @@ func (k *Kiosk) CreatePayment(procedure, purpose string, amount int64) (PaymentV
 		return PaymentView{}, errNoStore
 	}
 	if !k.Config().Payment.Enabled {
-		return PaymentView{}, errors.New("Chưa nhận thanh toán tại máy này. / Payment is not enabled on this kiosk.")
+		return PaymentView{}, payment.ErrOff
 	}
 	p, err := k.ledger.Create(context.Background(), procedure, purpose, amount)
 	if err != nil {
@@ -144,7 +144,7 @@ func (k *Kiosk) startPayments(ctx context.Context) {
 	go func() {
 		defer k.wg.Done()
 		if err := r.Serve(ctx, c.Listen); err != nil {
-			k.addProblem(Problem{Area: "payment", Citizen: "Thanh toán QR tạm thời chưa tự xác nhận được; cán bộ sẽ xác nhận giúp bạn.", CitizenEN: "QR payments cannot be confirmed automatically right now; staff will confirm yours.", Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
+			k.addProblem(Problem{Area: "payment", Citizen: text.PaymentAutoConfirmDown.VI, CitizenEN: text.PaymentAutoConfirmDown.EN, Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
 			k.log.Error("payment notice receiver stopped", "listen", c.Listen, "err", err)
 		}
 	}()

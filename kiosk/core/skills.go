@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/skills"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // GuideView is a digital-skills guide with a QR to open it on a phone.
@@ -63,9 +64,9 @@ func (k *Kiosk) PrintGuide(id string) PrintResult {
 		defer cancel()
 		if err := k.thePrinter().Print(ctx, layout.Guide(d)); err != nil {
 			k.log.Error("guide not printed", "guide", g.ID, "err", err)
-			return PrintResult{MessageVI: "Máy in đang gặp sự cố. Bạn có thể quét mã QR để mở trên điện thoại.", MessageEN: "The printer has a problem. You can scan the QR code to open it on your phone."}
+			return printResult(false, text.GuidePrinterTrouble)
 		}
-		return PrintResult{OK: true, MessageVI: "Đã in. Vui lòng nhận ở khe máy in.", MessageEN: "Printed. Please take it from the printer slot."}
+		return printResult(true, text.GuidePrinted)
 	}
-	return PrintResult{MessageVI: "Không tìm thấy hướng dẫn.", MessageEN: "Guide not found."}
+	return printResult(false, text.GuideNotFound)
 }
