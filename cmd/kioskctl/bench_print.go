@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/queue"
 )
 
@@ -25,7 +26,7 @@ func benchTicket(cfg config.Config) (doc.Doc, string) {
 	sv := cfg.Queue.Services[0]
 	t := queue.Ticket{Code: "A-0012", Number: 12, Service: sv.Code, ServiceName: sv.NameVI, ServiceEN: sv.NameEN, Counters: sv.Counters,
 		Day: "2026-11-22", PeopleAhead: 7, IssuedAt: time.Date(2026, 11, 22, 9, 15, 0, 0, time.UTC).Format(time.RFC3339)}
-	return q.Doc(t), t.Code
+	return layout.Ticket(q.TicketData(t)), t.Code
 }
 
 // benchPrint reports bytes on the wire and seconds for one queue ticket,

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/drivers/idcard"
 	"github.com/motcua/kiosk/drivers/reader"
 	"github.com/motcua/kiosk/drivers/sim/readersim"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // stdin is swapped in tests.
@@ -48,7 +48,7 @@ func idcardParse(args []string, stdout, stderr io.Writer) int {
 		err = id.CheckDates(time.Now())
 	}
 	if err != nil {
-		msg := idcard.CitizenMessage(err)
+		msg := text.Card(err)
 		return fail(stderr, "idcard parse: %v (%s)", err, msg.VI)
 	}
 	enc := json.NewEncoder(stdout)

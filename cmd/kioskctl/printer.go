@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
+	"github.com/motcua/kiosk/kiosk/layout"
 )
 
 func init() {
@@ -75,25 +76,6 @@ func printerEmulate(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-func testPage(prof config.PrinterProfile, baud int) doc.Doc {
-	mode := "raster"
-	if prof.CodePage != "" {
-		mode = fmt.Sprintf("%s (ESC t %d)", prof.CodePage, prof.CodePageNumber)
-	}
-	return doc.Doc{Title: "test page", Cut: true, Blocks: []doc.Block{
-		doc.Text{Text: "TRANG IN THỬ / TEST PAGE", Size: 2, Bold: true, Align: doc.Center},
-		doc.Text{Text: "Tiếng Việt: ăâđêôơư ĂÂĐÊÔƠƯ", Size: 1},
-		doc.Text{Text: "áàảãạ ấầẩẫậ ắằẳẵặ éèẻẽẹ ếềểễệ íìỉĩị", Size: 1},
-		doc.Text{Text: "óòỏõọ ốồổỗộ ớờởỡợ úùủũụ ứừửữự ýỳỷỹỵ", Size: 1},
-		doc.Text{Text: "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập, Tự do, Hạnh phúc", Size: 1, Bold: true},
-		doc.Rule{},
-		doc.Text{Text: "A-0123", Size: 4, Bold: true, Align: doc.Center},
-		doc.QR{Data: "https://dichvucong.gov.vn", Align: doc.Center},
-		doc.Text{Text: fmt.Sprintf("%d mm, %d dots, %s, %d baud", prof.PaperMM, prof.Dots, mode, baud), Size: 1, Align: doc.Center},
-		doc.Text{Text: time.Now().Format("02/01/2006 15:04:05"), Size: 1, Align: doc.Center},
-	}}
-}
-
 func showStatus(w io.Writer, st doc.Status) {
 	fmt.Fprintf(w, "status: online=%v paper_end=%v near_end=%v cover_open=%v\n", st.Online, st.PaperEnd, st.PaperNearEnd, st.CoverOpen)
 }
@@ -143,7 +125,7 @@ func printerTest(args []string, stdout, stderr io.Writer) int {
 		return printerFail(stderr, "status", err)
 	}
 	showStatus(stdout, st)
-	d := testPage(prof, *baud)
+	d := layout.TestPage(layout.TestPageData{Profile: prof, Baud: *baud, At: time.Now()})
 	data, err := printer.Encode(d, prof)
 	if err != nil {
 		return fail(stderr, "printer test: %v", err)

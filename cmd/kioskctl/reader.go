@@ -17,6 +17,7 @@ import (
 
 	"github.com/motcua/kiosk/drivers/reader"
 	"github.com/motcua/kiosk/drivers/sim/readersim"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 func init() {
@@ -166,7 +167,7 @@ func describeEvent(e reader.Event) string {
 		head += " [timeout]"
 	}
 	if e.Err != nil {
-		m := e.Citizen()
+		m := text.Card(e.Err)
 		return fmt.Sprintf("%s  ERROR %v | screen: %s", head, e.Err, m.VI)
 	}
 	id := e.Identity

@@ -18,26 +18,36 @@ var (
 	ErrProvince     = errors.New("unknown province code")    // first three digits of the ID
 )
 
-// Message is a citizen-facing text, Vietnamese first.
-type Message struct {
-	VI string `json:"vi"`
-	EN string `json:"en"`
+// Advice is what the citizen should do after a failed read. The driver
+// only classifies; the wording lives with the kiosk (kiosk/text.Card).
+type Advice int
+
+// Advice values.
+const (
+	AdviceReadAgain   Advice = iota // place the card again
+	AdviceAskStaff                  // the card's details do not check out
+	AdviceReaderSetup               // the reader is misconfigured (wrong encoding)
+)
+
+func (a Advice) String() string {
+	switch a {
+	case AdviceAskStaff:
+		return "ask staff"
+	case AdviceReaderSetup:
+		return "reader setup"
+	}
+	return "read again"
 }
 
-// Citizen messages.
-var (
-	MsgReadAgain = Message{
-		VI: "Không đọc được thẻ, vui lòng đặt lại thẻ.",
-		EN: "The card could not be read, please place it again.",
-	}
-	MsgAskStaff = Message{
-		VI: "Thông tin trên thẻ không hợp lệ, vui lòng nhờ cán bộ hỗ trợ.",
-		EN: "The card details could not be checked, please ask a staff member for help.",
-	}
-	MsgReaderSetup = Message{
-		VI: "Máy đọc thẻ chưa được cài đặt đúng, vui lòng nhờ cán bộ hỗ trợ.",
-		EN: "The card reader is not set up correctly, please ask a staff member for help.",
-	}
+// Deprecated names kept while drivers/reader still uses them: Message is an
+// Advice now and carries no wording; use kiosk/text.Card for the screen.
+type Message = Advice
+
+// Deprecated: use the Advice* values.
+const (
+	MsgReadAgain   = AdviceReadAgain
+	MsgAskStaff    = AdviceAskStaff
+	MsgReaderSetup = AdviceReaderSetup
 )
 
 // Error is a parse or check failure. Its Error() text is written for the
@@ -78,26 +88,32 @@ func (e *Error) Error() string {
 // Unwrap lets errors.Is match the kind.
 func (e *Error) Unwrap() error { return e.Kind }
 
-// Citizen is the message for the screen.
-func (e *Error) Citizen() Message {
+// Advice says what the citizen should do about this failure.
+func (e *Error) Advice() Advice {
 	switch e.Kind {
 	case ErrEncoding:
-		return MsgReaderSetup
+		return AdviceReaderSetup
 	case ErrMismatch, ErrProvince, ErrDate:
-		return MsgAskStaff
+		return AdviceAskStaff
 	}
-	return MsgReadAgain
+	return AdviceReadAgain
 }
 
-// CitizenMessage returns the screen message for any error: the *Error's own,
-// or "read again" for anything else.
-func CitizenMessage(err error) Message {
+// AdviceFor classifies any error: the *Error's own advice, or "read again"
+// for anything else.
+func AdviceFor(err error) Advice {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Citizen()
+		return e.Advice()
 	}
-	return MsgReadAgain
+	return AdviceReadAgain
 }
+
+// Deprecated: use (*Error).Advice.
+func (e *Error) Citizen() Message { return e.Advice() }
+
+// Deprecated: use AdviceFor (and kiosk/text.Card for the wording).
+func CitizenMessage(err error) Message { return AdviceFor(err) }
 
 func qrErr(kind error, index int, field, format string, a ...any) *Error {
 	return &Error{Kind: kind, Source: SourceQR, Index: index, Field: field, Detail: fmt.Sprintf(format, a...)}

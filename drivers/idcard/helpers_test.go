@@ -58,8 +58,8 @@ func checkErr(t *testing.T, err error, kind error, line, index int) {
 		t.Errorf("index = %d, want %d (%v)", e.Index, index, err)
 	}
 	noPersonal(t, err.Error())
-	if m := e.Citizen(); m.VI == "" || m.EN == "" {
-		t.Errorf("no citizen message for %v", err)
+	if a := e.Advice(); a < AdviceReadAgain || a > AdviceReaderSetup {
+		t.Errorf("no citizen advice for %v", err)
 	}
 }
 

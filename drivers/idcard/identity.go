@@ -5,7 +5,8 @@
 // The parsers never "correct" a reading. A misread (wrong length, an O where a
 // 0 belongs, a failed check digit) comes back as an *Error whose Error() text
 // is safe for the technician log (no name, number, address or date from the
-// card) and whose Citizen() message can be shown on screen.
+// card) and whose Advice() says what the citizen should do (the kiosk words
+// it for the screen: kiosk/text.Card).
 package idcard
 
 import (

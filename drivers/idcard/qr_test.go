@@ -96,11 +96,11 @@ func TestQRErrorText(t *testing.T) {
 	if got, want := err.Error(), "qr: field 4 (date of birth): wrong shape: not DDMMYYYY, len=7"; got != want {
 		t.Errorf("error text\n got %q\nwant %q", got, want)
 	}
-	if m := CitizenMessage(err); m != MsgReadAgain {
+	if m := AdviceFor(err); m != AdviceReadAgain {
 		t.Errorf("citizen message = %+v", m)
 	}
 	_, err = ParseQR(replaceField(baseQR, 1, "079290001234"))
-	if m := CitizenMessage(err); m != MsgAskStaff {
+	if m := AdviceFor(err); m != AdviceAskStaff {
 		t.Errorf("mismatch citizen message = %+v", m)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/catalog"
 	"github.com/motcua/kiosk/kiosk/search"
 	"github.com/motcua/kiosk/kiosk/skills"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // catalogState is the procedure index in use; swapped whole on import.
@@ -29,7 +30,7 @@ func (k *Kiosk) loadCatalog(ctx context.Context) {
 	if c.Path != "" {
 		f, err = catalog.ReadFile(c.Path)
 		if err != nil {
-			k.addProblem(Problem{Area: "catalog", Citizen: "Danh mục thủ tục đang được cập nhật.", CitizenEN: "The procedure list is being updated.",
+			k.addProblem(Problem{Area: "catalog", Citizen: text.CatalogUpdating.VI, CitizenEN: text.CatalogUpdating.EN,
 				Detail: "catalog " + c.Path + ": " + firstLines(err.Error(), 5)})
 			k.log.Error("catalog file rejected; using the stored or sample catalog", "path", c.Path, "err", err)
 		}

@@ -26,7 +26,7 @@ func TestChecklistGolden(t *testing.T) {
 	k := New(Options{Config: cfg, Logger: quiet(), Now: func() time.Time { return fixed }})
 	k.Start(context.Background(), nil)
 	defer k.Stop()
-	d, err := k.ChecklistDoc("2.000488", 2, []int{0, 2}, false)
+	d, err := checklistDoc(k, "2.000488", 2, []int{0, 2}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/session"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // Kiosk is the application facade.
@@ -96,8 +97,8 @@ func New(o Options) *Kiosk {
 	k := &Kiosk{ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
 	if o.ConfigErr != nil {
 		k.addProblem(Problem{Area: "config",
-			Citizen:   "Máy đang được cấu hình lại. Vui lòng liên hệ cán bộ tại quầy.",
-			CitizenEN: "This kiosk is being reconfigured. Please ask the staff at the counter.",
+			Citizen:   text.KioskReconfiguring.VI,
+			CitizenEN: text.KioskReconfiguring.EN,
 			Detail:    o.ConfigErr.Error()})
 		k.log.Error("config invalid, running on defaults", "path", o.ConfigPath, "err", o.ConfigErr)
 	}
@@ -173,8 +174,8 @@ func (k *Kiosk) openStore(ctx context.Context) error {
 
 func storeProblem(err error) Problem {
 	p := Problem{Area: "store",
-		Citizen:   "Máy tạm ngừng phục vụ. Vui lòng liên hệ cán bộ tại quầy.",
-		CitizenEN: "This kiosk is temporarily out of service. Please ask the staff at the counter.",
+		Citizen:   text.KioskOutOfService.VI,
+		CitizenEN: text.KioskOutOfService.EN,
 		Detail:    err.Error()}
 	switch {
 	case errors.Is(err, sqlite.ErrLocked):

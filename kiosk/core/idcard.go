@@ -2,6 +2,7 @@ package core
 
 import (
 	"github.com/motcua/kiosk/drivers/idcard"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // Session key of the scanned identity.
@@ -48,14 +49,14 @@ func (k *Kiosk) acceptCard(id *idcard.Identity, err error, via string) ScanEvent
 		if id != nil {
 			id.Wipe()
 		}
-		msg := idcard.CitizenMessage(err)
+		msg := text.Card(err)
 		k.log.Warn("card not accepted", "via", via, "err", err) // Error() holds no card values
 		ev := ScanEvent{ErrorVI: msg.VI, ErrorEN: msg.EN}
 		k.Emit(eventScanned, ev)
 		return ev
 	}
 	if !k.Session.Put(keyIdentity, id) {
-		return ScanEvent{ErrorVI: idcard.MsgReadAgain.VI, ErrorEN: idcard.MsgReadAgain.EN}
+		return ScanEvent{ErrorVI: text.CardReadAgain.VI, ErrorEN: text.CardReadAgain.EN}
 	}
 	k.log.Info("card read", "via", via, "source", id.Source)
 	ev := ScanEvent{OK: true, Identity: k.identityView(id)}

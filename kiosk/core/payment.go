@@ -2,15 +2,14 @@ package core
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/text"
 	"github.com/motcua/kiosk/kiosk/vietqr"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
@@ -63,7 +62,7 @@ func (k *Kiosk) CreatePayment(procedure, purpose string, amount int64) (PaymentV
 		return PaymentView{}, errNoStore
 	}
 	if !k.Config().Payment.Enabled {
-		return PaymentView{}, errors.New("Chưa nhận thanh toán tại máy này. / Payment is not enabled on this kiosk.")
+		return PaymentView{}, payment.ErrOff
 	}
 	p, err := k.ledger.Create(context.Background(), procedure, purpose, amount)
 	if err != nil {
@@ -107,46 +106,13 @@ func (k *Kiosk) printReceipt(p payment.Payment) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cfg := k.Config()
-	paid, _ := time.Parse(time.RFC3339, p.PaidAt)
-	d := doc.Doc{Title: "receipt " + p.Ref, Cut: true, Blocks: []doc.Block{
-		doc.Text{Text: cfg.Kiosk.CentreName, Size: 1, Bold: true, Align: doc.Center},
-		doc.Text{Text: "BIÊN LAI THANH TOÁN / PAYMENT RECEIPT", Size: 2, Bold: true, Align: doc.Center},
-		doc.Rule{},
-		doc.Text{Text: p.Purpose + procSuffix(p.Procedure), Size: 1},
-		doc.Text{Text: fmt.Sprintf("Số tiền / Amount: %s đ", groupDigits(p.Amount)), Size: 2, Bold: true},
-		doc.Text{Text: "(" + vnwords.Dong(p.Amount) + ")", Size: 1},
-		doc.Text{Text: "Mã thanh toán / Reference: " + p.Ref, Size: 1},
-		doc.Text{Text: "Mã giao dịch / Bank transaction: " + p.BankTx, Size: 1},
-		doc.Text{Text: "Thời gian / Time: " + paid.In(k.loc).Format("02/01/2006 15:04:05"), Size: 1},
-		doc.Text{Text: "Máy / Kiosk: " + cfg.Kiosk.KioskID, Size: 1},
-		doc.Rule{},
-		doc.QR{Data: p.Ref + " " + p.BankTx, Align: doc.Center},
-	}}
+	d := layout.Receipt(payment.ReceiptData(p, cfg.Kiosk.CentreName, cfg.Kiosk.KioskID, k.loc))
 	state := "printed"
 	if err := k.thePrinter().Print(ctx, d); err != nil {
 		state = "failed"
 		k.log.Error("receipt not printed (payment stays paid)", "ref", p.Ref, "err", err)
 	}
 	k.ledger.SetReceipt(context.Background(), p.Ref, state)
-}
-
-func procSuffix(code string) string {
-	if code == "" {
-		return ""
-	}
-	return " (" + code + ")"
-}
-
-func groupDigits(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // StaffConfirmPayment marks a payment paid by hand with a reason (staff mode), audited.
@@ -178,7 +144,7 @@ func (k *Kiosk) startPayments(ctx context.Context) {
 	go func() {
 		defer k.wg.Done()
 		if err := r.Serve(ctx, c.Listen); err != nil {
-			k.addProblem(Problem{Area: "payment", Citizen: "Thanh toán QR tạm thời chưa tự xác nhận được; cán bộ sẽ xác nhận giúp bạn.", CitizenEN: "QR payments cannot be confirmed automatically right now; staff will confirm yours.", Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
+			k.addProblem(Problem{Area: "payment", Citizen: text.PaymentAutoConfirmDown.VI, CitizenEN: text.PaymentAutoConfirmDown.EN, Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
 			k.log.Error("payment notice receiver stopped", "listen", c.Listen, "err", err)
 		}
 	}()

@@ -2,10 +2,10 @@ package core
 
 import (
 	"context"
-	"errors"
 
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // QueueInfo is what the "Lấy số thứ tự" screen shows.
@@ -56,14 +56,11 @@ func (k *Kiosk) IssueTicket(service, priority string) (queue.Ticket, error) {
 	return t, nil
 }
 
+// citizenQueueErr is the one error string the screen shows when no number
+// was issued: "VI / EN" (text.Queue*).
 func citizenQueueErr(err error) error {
-	switch {
-	case errors.Is(err, queue.ErrClosed):
-		return errors.New("Quầy này tạm ngừng nhận hồ sơ. / This service is closed for now.")
-	case errors.Is(err, queue.ErrCapped):
-		return errors.New("Hôm nay đã hết số cho quầy này. Vui lòng quay lại ngày mai. / No more numbers today for this service.")
-	}
-	return errors.New("Không lấy được số, vui lòng hỏi cán bộ. / Could not issue a number; please ask the staff.")
+	vi, en := queue.Message(err)
+	return text.Msg{VI: vi, EN: en}.Error()
 }
 
 // StaffTickets lists today's tickets with their print state (staff mode).

@@ -2,14 +2,14 @@ package core
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"time"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/skills"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // GuideView is a digital-skills guide with a QR to open it on a phone.
@@ -56,28 +56,17 @@ func (k *Kiosk) PrintGuide(id string) PrintResult {
 		if g.ID != id {
 			continue
 		}
-		b := []doc.Block{
-			doc.Text{Text: "KỸ NĂNG SỐ", Size: 1, Bold: true, Align: doc.Center},
-			doc.Text{Text: g.Title.VI, Size: 2, Bold: true, Align: doc.Center},
-			doc.Text{Text: g.Summary.VI, Size: 1},
-			doc.Rule{},
-		}
-		for i, s := range g.Steps {
-			b = append(b, doc.Text{Text: fmt.Sprintf("%d. %s", i+1, s.VI), Size: 1})
-		}
-		if g.Tips.VI != "" {
-			b = append(b, doc.Rule{}, doc.Text{Text: "Lưu ý: " + g.Tips.VI, Size: 1})
-		}
-		if g.URL != "" {
-			b = append(b, doc.QR{Data: g.URL, Align: doc.Center}, doc.Text{Text: g.URL, Size: 1, Align: doc.Center})
+		d := layout.GuideData{ID: g.ID, Title: g.Title.VI, Summary: g.Summary.VI, Tips: g.Tips.VI, URL: g.URL}
+		for _, s := range g.Steps {
+			d.Steps = append(d.Steps, s.VI)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
-		if err := k.thePrinter().Print(ctx, doc.Doc{Title: "guide " + g.ID, Blocks: b, Cut: true}); err != nil {
+		if err := k.thePrinter().Print(ctx, layout.Guide(d)); err != nil {
 			k.log.Error("guide not printed", "guide", g.ID, "err", err)
-			return PrintResult{MessageVI: "Máy in đang gặp sự cố. Bạn có thể quét mã QR để mở trên điện thoại.", MessageEN: "The printer has a problem. You can scan the QR code to open it on your phone."}
+			return printResult(false, text.GuidePrinterTrouble)
 		}
-		return PrintResult{OK: true, MessageVI: "Đã in. Vui lòng nhận ở khe máy in.", MessageEN: "Printed. Please take it from the printer slot."}
+		return printResult(true, text.GuidePrinted)
 	}
-	return PrintResult{MessageVI: "Không tìm thấy hướng dẫn.", MessageEN: "Guide not found."}
+	return printResult(false, text.GuideNotFound)
 }

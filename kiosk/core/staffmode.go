@@ -3,10 +3,10 @@ package core
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // ModeView is the staff/technician mode as the UI draws it.
@@ -42,17 +42,17 @@ func (k *Kiosk) StaffMode() ModeView {
 func (k *Kiosk) StaffSetup(role, pin string) ModeView {
 	ctx := context.Background()
 	if err := k.staffReady(); err != nil {
-		return ModeView{Error: "Chưa dùng được chế độ cán bộ.", ErrorEN: "Staff mode is unavailable."}
+		return ModeView{Error: text.StaffUnavailable.VI, ErrorEN: text.StaffUnavailable.EN}
 	}
 	if has, err := k.staff.HasPIN(ctx, role); err != nil || has {
-		return ModeView{Error: "Mã PIN đã được đặt.", ErrorEN: "The PIN is already set."}
+		return ModeView{Error: text.StaffPINAlreadySet.VI, ErrorEN: text.StaffPINAlreadySet.EN}
 	}
 	if err := k.staff.SetPIN(ctx, role, pin); err != nil {
 		if errors.Is(err, staff.ErrWeakPIN) {
-			return ModeView{NeedsSetup: true, Error: "Mã PIN phải có 6–12 chữ số, không dùng dãy đơn giản.", ErrorEN: "The PIN must be 6–12 digits and not a simple sequence."}
+			return ModeView{NeedsSetup: true, Error: text.StaffWeakPIN.VI, ErrorEN: text.StaffWeakPIN.EN}
 		}
 		k.log.Error("PIN setup failed", "role", role, "err", err)
-		return ModeView{NeedsSetup: true, Error: "Không lưu được mã PIN.", ErrorEN: "Could not save the PIN."}
+		return ModeView{NeedsSetup: true, Error: text.StaffPINNotSaved.VI, ErrorEN: text.StaffPINNotSaved.EN}
 	}
 	k.log.Info("PIN set on first run", "role", role)
 	return k.StaffMode()
@@ -61,7 +61,7 @@ func (k *Kiosk) StaffSetup(role, pin string) ModeView {
 // StaffUnlock opens the mode whose PIN this is.
 func (k *Kiosk) StaffUnlock(pin string) ModeView {
 	if err := k.staffReady(); err != nil {
-		return ModeView{Error: "Chưa dùng được chế độ cán bộ.", ErrorEN: "Staff mode is unavailable."}
+		return ModeView{Error: text.StaffUnavailable.VI, ErrorEN: text.StaffUnavailable.EN}
 	}
 	role, err := k.staff.Unlock(context.Background(), pin)
 	var le *staff.LockedError
@@ -73,16 +73,16 @@ func (k *Kiosk) StaffUnlock(pin string) ModeView {
 			mins = 1
 		}
 		return ModeView{LockedUntil: le.Until.UTC().Format(time.RFC3339),
-			Error:   fmt.Sprintf("Nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút.", mins),
-			ErrorEN: fmt.Sprintf("Too many wrong PINs. Try again in %d minutes.", mins)}
+			Error:   text.StaffLocked.Format(mins).VI,
+			ErrorEN: text.StaffLocked.Format(mins).EN}
 	case errors.Is(err, staff.ErrNoPIN):
-		return ModeView{NeedsSetup: true, Error: "Chưa đặt mã PIN.", ErrorEN: "No PIN has been set."}
+		return ModeView{NeedsSetup: true, Error: text.StaffNoPIN.VI, ErrorEN: text.StaffNoPIN.EN}
 	case errors.Is(err, staff.ErrWrongPIN):
 		k.log.Warn("wrong staff PIN")
-		return ModeView{Error: "Mã PIN không đúng.", ErrorEN: "Wrong PIN."}
+		return ModeView{Error: text.StaffWrongPIN.VI, ErrorEN: text.StaffWrongPIN.EN}
 	case err != nil:
 		k.log.Error("PIN check failed", "err", err)
-		return ModeView{Error: "Đã có lỗi, vui lòng thử lại.", ErrorEN: "Something went wrong; please try again."}
+		return ModeView{Error: text.StaffError.VI, ErrorEN: text.StaffError.EN}
 	}
 	k.mode.Open(role, k.now())
 	v := ModeView{Role: role}

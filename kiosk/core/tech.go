@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
-	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/catalog"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
 
@@ -56,14 +56,14 @@ func (k *Kiosk) TechTestPrint() (TestPrintResult, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	before := len(k.simPrinterJobs())
-	d := doc.Doc{Title: "test page", Cut: true, Blocks: []doc.Block{
-		doc.Text{Text: "TRANG IN THỬ / TEST PAGE", Size: 2, Bold: true, Align: doc.Center},
-		doc.Text{Text: k.Config().Kiosk.CentreName, Size: 1, Align: doc.Center},
-		doc.Text{Text: "ăâđêôơư ÁÀẢÃẠ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ýỳỷỹỵ", Size: 1},
-		doc.Text{Text: "A-0123", Size: 4, Bold: true, Align: doc.Center},
-		doc.QR{Data: "TEST " + k.Config().Kiosk.KioskID, Align: doc.Center},
-		doc.Text{Text: k.now().In(k.loc).Format("02/01/2006 15:04:05"), Size: 1, Align: doc.Center},
-	}}
+	cfg := k.Config()
+	d := layout.TestPage(layout.TestPageData{
+		Profile: cfg.PrinterProfiles[cfg.Printer.Profile],
+		Baud:    cfg.Printer.Baud,
+		Centre:  cfg.Kiosk.CentreName,
+		KioskID: cfg.Kiosk.KioskID,
+		At:      k.now().In(k.loc),
+	})
 	res := TestPrintResult{OK: true}
 	if err := k.thePrinter().Print(ctx, d); err != nil {
 		res.OK, res.Error = false, err.Error()

@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/audit"
-	"github.com/motcua/kiosk/kiosk/vnwords"
+	"github.com/motcua/kiosk/kiosk/layout"
 )
 
 // Receipt states.
@@ -20,38 +19,21 @@ const (
 // ReceiptTimeout bounds one receipt print.
 var ReceiptTimeout = 30 * time.Second
 
-// Receipt is the printed proof of payment: procedure, amount in digits and
-// words, reference, bank transaction id, time, kiosk id. No payer data.
-func (s *Service) Receipt(p Payment) doc.Doc {
+// ReceiptData is what the printed receipt (layout.Receipt) of a paid
+// payment shows for a centre and kiosk; loc is the centre's time zone.
+func ReceiptData(p Payment, centre, kioskID string, loc *time.Location) layout.ReceiptData {
 	paid, _ := time.Parse(time.RFC3339, p.PaidAt)
-	what := p.Purpose
-	if p.Procedure != "" {
-		what += " (" + p.Procedure + ")"
+	return layout.ReceiptData{
+		Centre:    centre,
+		Purpose:   p.Purpose,
+		Procedure: p.Procedure,
+		Amount:    p.Amount,
+		Ref:       p.Ref,
+		BankTx:    p.BankTx,
+		ByStaff:   p.Source == "staff",
+		Paid:      paid.In(loc),
+		KioskID:   kioskID,
 	}
-	tx := p.BankTx
-	if p.Source == "staff" {
-		tx = "— (cán bộ xác nhận / confirmed by staff)"
-	}
-	var blocks []doc.Block
-	if s.Centre != "" {
-		blocks = append(blocks, doc.Text{Text: s.Centre, Size: 1, Bold: true, Align: doc.Center})
-	}
-	blocks = append(blocks,
-		doc.Text{Text: "BIÊN LAI THANH TOÁN", Size: 2, Bold: true, Align: doc.Center},
-		doc.Text{Text: "PAYMENT RECEIPT", Size: 1, Align: doc.Center},
-		doc.Rule{},
-		doc.Text{Text: "Nội dung / For: " + what, Size: 1},
-		doc.Text{Text: "Số tiền / Amount: " + vnwords.Group(p.Amount) + " đ", Size: 2, Bold: true},
-		doc.Text{Text: "(" + vnwords.Dong(p.Amount) + ")", Size: 1},
-		doc.Text{Text: "Mã thanh toán / Reference: " + p.Ref, Size: 1},
-		doc.Text{Text: "Mã giao dịch / Bank transaction: " + tx, Size: 1},
-		doc.Text{Text: "Thời gian / Time: " + paid.In(s.loc()).Format("02/01/2006 15:04:05"), Size: 1},
-		doc.Text{Text: "Máy / Kiosk: " + s.kioskID, Size: 1},
-		doc.Rule{},
-		doc.QR{Data: p.Ref + " " + p.BankTx, Align: doc.Center},
-		doc.Feed{Lines: 2},
-	)
-	return doc.Doc{Title: "receipt " + p.Ref, Blocks: blocks, Cut: true}
 }
 
 // PrintReceipt prints (or reprints) the receipt of a paid payment now and
@@ -95,7 +77,7 @@ func (s *Service) print(ctx context.Context, p Payment) error {
 	s.printMu.Lock()
 	defer s.printMu.Unlock()
 	s.ledger.SetReceipt(ctx, p.Ref, ReceiptPrinting)
-	err := s.printer.Print(ctx, s.Receipt(p))
+	err := s.printer.Print(ctx, layout.Receipt(ReceiptData(p, s.Centre, s.kioskID, s.loc())))
 	state := ReceiptPrinted
 	if err != nil {
 		state = ReceiptFailed

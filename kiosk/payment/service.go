@@ -2,7 +2,6 @@ package payment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -15,6 +14,7 @@ import (
 	"github.com/motcua/kiosk/drivers/doc"
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/text"
 	"github.com/motcua/kiosk/kiosk/vietqr"
 	"github.com/motcua/kiosk/kiosk/vnwords"
 )
@@ -24,7 +24,7 @@ import (
 const EventUpdate = "payment:update"
 
 // ErrOff means payments are disabled in the config.
-var ErrOff = errors.New("Chưa nhận thanh toán tại máy này. / Payment is not enabled on this kiosk.")
+var ErrOff = text.PaymentOff.Error()
 
 // View is what the pay screen and the staff list show: no payer data, only
 // the fee, the kiosk's own receiving account and the payment's state. Its
@@ -45,12 +45,12 @@ type View struct {
 	MessageEN   string `json:"messageEn"` // English
 }
 
-var statusText = map[string][2]string{
-	Awaiting:    {"Mở ứng dụng ngân hàng → Quét mã QR → Xác nhận chuyển khoản.", "Open your banking app → Scan the QR code → Confirm the transfer."},
-	Paid:        {"Đã thanh toán. Vui lòng nhận biên lai.", "Paid. Please take your receipt."},
-	Expired:     {"Mã QR đã hết hạn. Bấm “Tạo mã mới” nếu bạn chưa chuyển khoản.", "The QR code has expired. Tap “New code” if you have not paid yet."},
-	Cancelled:   {"Đã huỷ thanh toán.", "Payment cancelled."},
-	NeedsReview: {"Đã nhận chuyển khoản nhưng cần cán bộ kiểm tra. Vui lòng chờ cán bộ hỗ trợ.", "A transfer arrived but staff must check it. Please wait for a staff member."},
+var statusText = map[string]text.Msg{
+	Awaiting:    text.PaymentAwaiting,
+	Paid:        text.PaymentPaid,
+	Expired:     text.PaymentExpired,
+	Cancelled:   text.PaymentCancelled,
+	NeedsReview: text.PaymentNeedsReview,
 }
 
 // Service is the payment facade the kiosk binds: it creates payments with
@@ -116,7 +116,7 @@ func (s *Service) View(p Payment) View {
 	v := View{Payment: p, AmountText: vnwords.Group(p.Amount) + " đ", AmountWords: vnwords.Dong(p.Amount), Memo: Memo(s.kioskID, p.Ref),
 		BankName: vietqr.BankName(s.cfg.BankBIN), BankBIN: s.cfg.BankBIN, Account: s.cfg.Account, AccountName: s.cfg.AccountName}
 	t := statusText[p.Status]
-	v.Message, v.MessageEN = t[0], t[1]
+	v.Message, v.MessageEN = t.VI, t.EN
 	if p.Status != Awaiting {
 		return v
 	}

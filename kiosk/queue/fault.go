@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // Fault kinds recorded in printer_faults.
@@ -50,19 +51,13 @@ func FaultKind(err error) string {
 
 // advice for the citizen when the ticket did not print: the number is on
 // the screen, very large, and this says what to do.
-var advice = map[string][2]string{
-	FaultPaperEnd: {"Máy in hết giấy. Vui lòng ghi nhớ số trên màn hình và báo cán bộ; số của bạn vẫn được giữ.",
-		"The printer is out of paper. Please remember the number on the screen and tell the staff; your number is kept."},
-	FaultCoverOpen: {"Nắp máy in đang mở. Vui lòng ghi nhớ số trên màn hình và báo cán bộ; số của bạn vẫn được giữ.",
-		"The printer cover is open. Please remember the number on the screen and tell the staff; your number is kept."},
-	FaultOffline: {"Máy in tạm dừng. Vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu cho bạn.",
-		"The printer is paused. Please remember the number on the screen; the staff will reprint your ticket."},
-	FaultUnplugged: {"Máy in chưa được kết nối. Vui lòng ghi nhớ số trên màn hình; cán bộ sẽ in lại phiếu cho bạn.",
-		"The printer is not connected. Please remember the number on the screen; the staff will reprint your ticket."},
-	FaultNoResponse: {"Máy in không phản hồi. Vui lòng ghi nhớ số trên màn hình và báo cán bộ.",
-		"The printer does not respond. Please remember the number on the screen and tell the staff."},
-	FaultOther: {"Không in được phiếu. Vui lòng ghi nhớ số trên màn hình và báo cán bộ.",
-		"The ticket could not be printed. Please remember the number on the screen and tell the staff."},
+var advice = map[string]text.Msg{
+	FaultPaperEnd:   text.PrinterPaperEnd,
+	FaultCoverOpen:  text.PrinterCoverOpen,
+	FaultOffline:    text.PrinterOffline,
+	FaultUnplugged:  text.PrinterUnplugged,
+	FaultNoResponse: text.PrinterNoResponse,
+	FaultOther:      text.PrinterTicketFailed,
 }
 
 // Advice is what the citizen reads under the large number when the ticket
@@ -72,7 +67,7 @@ func Advice(kind string) (vi, en string) {
 	if !ok {
 		a = advice[FaultOther]
 	}
-	return a[0], a[1]
+	return a.VI, a.EN
 }
 
 // RecordFault stores a printer fault seen outside a ticket (a status poll,

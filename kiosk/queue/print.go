@@ -9,32 +9,25 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/kiosk/layout"
 )
 
-// Doc lays the ticket out for the printer: centre, service (vi / en), the
-// code very large, priority mark, counter(s), people ahead, a rule, the QR,
-// date and time, the note. It does not touch the store.
-func (s *Service) Doc(t Ticket) doc.Doc {
+// TicketData is what the printed ticket (layout.Ticket) shows for t. It
+// does not touch the store.
+func (s *Service) TicketData(t Ticket) layout.TicketData {
 	issued, _ := time.Parse(time.RFC3339, t.IssuedAt)
-	blocks := []doc.Block{
-		doc.Text{Text: s.cfg.Kiosk.CentreName, Size: 1, Bold: true, Align: doc.Center},
-		doc.Text{Text: t.ServiceName + " / " + t.ServiceEN, Size: 2, Align: doc.Center},
-		doc.Text{Text: t.Code, Size: 4, Bold: true, Align: doc.Center},
+	return layout.TicketData{
+		Centre:      s.cfg.Kiosk.CentreName,
+		ServiceName: t.ServiceName,
+		ServiceEN:   t.ServiceEN,
+		Code:        t.Code,
+		Priority:    t.Priority != "",
+		Counters:    t.Counters,
+		PeopleAhead: t.PeopleAhead,
+		QR:          s.QRData(t),
+		Issued:      issued.In(s.loc),
+		Note:        s.cfg.Queue.TicketNote,
 	}
-	if t.Priority != "" {
-		blocks = append(blocks, doc.Text{Text: "ƯU TIÊN / PRIORITY", Size: 2, Bold: true, Align: doc.Center})
-	}
-	blocks = append(blocks,
-		doc.Text{Text: fmt.Sprintf("Quầy / Counter: %s", strings.Join(t.Counters, ", ")), Size: 2, Align: doc.Center},
-		doc.Text{Text: fmt.Sprintf("Trước bạn: %d người / People ahead: %d", t.PeopleAhead, t.PeopleAhead), Size: 1, Align: doc.Center},
-		doc.Rule{},
-		doc.QR{Data: s.QRData(t), Align: doc.Center},
-		doc.Text{Text: issued.In(s.loc).Format("02/01/2006 15:04"), Size: 1, Align: doc.Center},
-	)
-	if s.cfg.Queue.TicketNote != "" {
-		blocks = append(blocks, doc.Text{Text: s.cfg.Queue.TicketNote, Size: 1, Align: doc.Center})
-	}
-	return doc.Doc{Title: "ticket " + t.Code, Blocks: blocks, Cut: true}
 }
 
 // QRData is what the ticket's QR holds: queue.ticket_qr_template with
@@ -128,7 +121,7 @@ func (s *Service) printLocked(ctx context.Context, p doc.Printer, t Ticket) (Tic
 	if ahead, err := s.ahead(ctx, t); err == nil {
 		t.PeopleAhead = ahead
 	}
-	perr := p.Print(ctx, s.Doc(t))
+	perr := p.Print(ctx, layout.Ticket(s.TicketData(t)))
 	now := s.now().UTC().Format(time.RFC3339)
 	if perr == nil {
 		if err := s.db.MarkPrinted(ctx, t.ID, now); err != nil {

@@ -3,6 +3,7 @@ package queue
 import (
 	"errors"
 	"fmt"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // Ticket is one issued ticket. It holds no personal data.
@@ -62,18 +63,16 @@ func issueErr(err error, service string) *IssueError {
 // Message is the citizen-facing text for an error from this package
 // (Vietnamese, English).
 func Message(err error) (vi, en string) {
+	m := text.QueueFailed
 	switch {
 	case errors.Is(err, ErrClosed):
-		return "Dịch vụ này tạm ngừng nhận hồ sơ. Vui lòng hỏi cán bộ hướng dẫn.",
-			"This service is closed for now. Please ask the staff."
+		m = text.QueueClosed
 	case errors.Is(err, ErrCapped):
-		return "Hôm nay đã hết số cho dịch vụ này. Vui lòng quay lại vào ngày làm việc tiếp theo.",
-			"No more numbers today for this service. Please come back on the next working day."
+		m = text.QueueCapped
 	case errors.Is(err, ErrNoService), errors.Is(err, ErrPriority):
-		return "Không tìm thấy dịch vụ đã chọn. Vui lòng chọn lại hoặc hỏi cán bộ.",
-			"The chosen service was not found. Please choose again or ask the staff."
+		m = text.QueueNoService
 	case errors.Is(err, ErrNotPrinted):
 		return Advice(FaultKind(err))
 	}
-	return "Không lấy được số thứ tự. Vui lòng hỏi cán bộ.", "Could not issue a number. Please ask the staff."
+	return m.VI, m.EN
 }
