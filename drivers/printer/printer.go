@@ -142,7 +142,8 @@ func (p *Printer) resync() error {
 		p.drop()
 		return err
 	}
-	if _, err := p.ask(ctx, 1); err != nil {
+	// The pad completes a strip the printer then prints: wait as after a job.
+	if _, err := p.askWithin(ctx, 1, AfterJobTimeout(len(pad), p.lineBaud(), p.o.StatusTimeout, p.o.JobMargin)); err != nil {
 		p.drop()
 		return err
 	}
