@@ -13,9 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/drivers/reader"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/readersim"
 )
 
@@ -124,9 +123,7 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "monitoring %s at %d baud, mode %s (personal fields masked; Ctrl-C to stop)\n", *port, *baud, *mode)
 	err := reader.Run(ctx, reader.Config{
 		Options: opt,
-		Open: func() (reader.Port, error) {
-			return serial.OpenPort(&serial.Config{Name: *port, Baud: *baud, ReadTimeout: 100 * time.Millisecond})
-		},
+		Open:    reader.FromSerial(serialport.OpenerFor(*port, *baud, serialport.ReadTimeout)),
 		OnCard: func(e reader.Event) {
 			mu.Lock()
 			defer mu.Unlock()

@@ -16,13 +16,13 @@ import (
 
 // Port is the serial port as the printer needs it (serialport.Open gives
 // one). A read timeout may read (0, serialport.ErrTimeout), (0, nil) or
-// (0, io.EOF) (raw tarm/serial); any other read or write error means the
+// (0, io.EOF) (a raw port); any other read or write error means the
 // printer is gone.
 type Port = serialport.Port
 
 // Opener opens the port; the printer calls it again after the port is lost,
 // which is how an unplugged USB-serial adapter is picked up again.
-// serialport.OpenerFor(name, baud, 100*time.Millisecond) is the usual one.
+// serialport.OpenerFor(name, baud, serialport.ReadTimeout) is the usual one.
 type Opener = serialport.Opener
 
 // Options configure a Printer.
