@@ -104,7 +104,8 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	baud := fs.Int("baud", 9600, "baud rate")
 	mode := fs.String("mode", "auto", "qr, mrz or auto")
 	term := fs.String("terminator", "any", "cr, lf, crlf or any")
-	frameTimeout := fs.Duration("frame-timeout", reader.DefaultFrameTimeout, "end a frame after this much silence")
+	frameTimeout := fs.Duration("frame-timeout", reader.DefaultFrameTimeout, "end a whole card without terminator after this much silence")
+	shapeTimeout := fs.Duration("shape-timeout", 0, "end an incomplete card (short MRZ burst, part of a line) after this much silence (0: the default, at least 10 frame timeouts)")
 	count := fs.Int("count", 0, "exit after this many cards (0: until interrupted)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -112,7 +113,7 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	if *port == "" {
 		return fail(stderr, "reader monitor: --port is required")
 	}
-	opt := reader.Options{Mode: reader.Mode(*mode), Terminator: reader.Terminator(*term), FrameTimeout: *frameTimeout}
+	opt := reader.Options{Mode: reader.Mode(*mode), Terminator: reader.Terminator(*term), FrameTimeout: *frameTimeout, ShapeTimeout: *shapeTimeout}
 	if err := opt.Validate(); err != nil {
 		return fail(stderr, "reader monitor: %v", err)
 	}
