@@ -93,7 +93,7 @@ func benchPrint(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return fail(stderr, "bench print --live: %v", err)
 			}
-			fmt.Fprintf(stdout, "live %-24s at %6d Bd: %6.2fs (driver → tarm/serial → pty → emulator, statuses included)\n", c.name, c.baud, took.Seconds())
+			fmt.Fprintf(stdout, "live %-24s at %6d Bd: %6.2fs (driver → serialport → pty → emulator, statuses included)\n", c.name, c.baud, took.Seconds())
 		}
 	}
 	if !ok1 || !ok2 {
@@ -115,7 +115,7 @@ func livePrint(d doc.Doc, prof config.PrinterProfile, baud int) (time.Duration, 
 		return 0, err
 	}
 	defer sim.Close()
-	p := printer.New(serialport.OpenerFor(link, baud, 100*time.Millisecond), printer.Options{Profile: prof, Baud: baud})
+	p := printer.New(serialport.OpenerFor(link, baud, serialport.ReadTimeout), printer.Options{Profile: prof, Baud: baud})
 	defer p.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()

@@ -10,10 +10,9 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/printer"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 )
@@ -59,9 +58,7 @@ func doctor(args []string, stdout, stderr io.Writer) int {
 	dir := filepath.Dir(storePath)
 	switch cfg.Printer.Driver {
 	case "serial":
-		p := printer.New(func() (printer.Port, error) {
-			return serial.OpenPort(&serial.Config{Name: cfg.Printer.Port, Baud: cfg.Printer.Baud, ReadTimeout: 100 * time.Millisecond})
-		}, printer.Options{Profile: cfg.Profile(), Baud: cfg.Printer.Baud})
+		p := printer.New(serialport.OpenerFor(cfg.Printer.Port, cfg.Printer.Baud, serialport.ReadTimeout), printer.Options{Profile: cfg.Profile(), Baud: cfg.Printer.Baud})
 		st, err := p.Status(ctx)
 		p.Close()
 		detail := cfg.Printer.Port
@@ -78,7 +75,7 @@ func doctor(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cfg.Reader.Driver {
 	case "serial":
-		p, err := serial.OpenPort(&serial.Config{Name: cfg.Reader.Port, Baud: cfg.Reader.Baud, ReadTimeout: 100 * time.Millisecond})
+		p, err := serialport.Open(cfg.Reader.Port, cfg.Reader.Baud, serialport.ReadTimeout)
 		if err == nil {
 			p.Close()
 		}

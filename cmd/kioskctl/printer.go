@@ -116,7 +116,7 @@ func printerTest(args []string, stdout, stderr io.Writer) int {
 	if *cpNum >= 0 {
 		prof.CodePageNumber = *cpNum
 	}
-	p := printer.New(serialport.OpenerFor(*port, *baud, 100*time.Millisecond), printer.Options{Profile: prof, Baud: *baud})
+	p := printer.New(serialport.OpenerFor(*port, *baud, serialport.ReadTimeout), printer.Options{Profile: prof, Baud: *baud})
 	defer p.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()

@@ -13,9 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/drivers/reader"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/readersim"
 	"github.com/motcua/kiosk/kiosk/text"
 )
@@ -106,7 +105,8 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	baud := fs.Int("baud", 9600, "baud rate")
 	mode := fs.String("mode", "auto", "qr, mrz or auto")
 	term := fs.String("terminator", "any", "cr, lf, crlf or any")
-	frameTimeout := fs.Duration("frame-timeout", reader.DefaultFrameTimeout, "end a frame after this much silence")
+	frameTimeout := fs.Duration("frame-timeout", reader.DefaultFrameTimeout, "end a whole card without terminator after this much silence")
+	shapeTimeout := fs.Duration("shape-timeout", 0, "end an incomplete card (short MRZ burst, part of a line) after this much silence (0: the default, at least 10 frame timeouts)")
 	count := fs.Int("count", 0, "exit after this many cards (0: until interrupted)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -114,7 +114,7 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	if *port == "" {
 		return fail(stderr, "reader monitor: --port is required")
 	}
-	opt := reader.Options{Mode: reader.Mode(*mode), Terminator: reader.Terminator(*term), FrameTimeout: *frameTimeout}
+	opt := reader.Options{Mode: reader.Mode(*mode), Terminator: reader.Terminator(*term), FrameTimeout: *frameTimeout, ShapeTimeout: *shapeTimeout}
 	if err := opt.Validate(); err != nil {
 		return fail(stderr, "reader monitor: %v", err)
 	}
@@ -125,9 +125,7 @@ func readerMonitor(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "monitoring %s at %d baud, mode %s (personal fields masked; Ctrl-C to stop)\n", *port, *baud, *mode)
 	err := reader.Run(ctx, reader.Config{
 		Options: opt,
-		Open: func() (reader.Port, error) {
-			return serial.OpenPort(&serial.Config{Name: *port, Baud: *baud, ReadTimeout: 100 * time.Millisecond})
-		},
+		Open:    reader.FromSerial(serialport.OpenerFor(*port, *baud, serialport.ReadTimeout)),
 		OnCard: func(e reader.Event) {
 			mu.Lock()
 			defer mu.Unlock()

@@ -10,10 +10,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/printer"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/queue"
 )
 
@@ -48,10 +47,7 @@ func (p *printFlags) open(cfg config.Config) *printer.Printer {
 	if p.baud > 0 {
 		b = p.baud
 	}
-	name := p.port
-	return printer.New(func() (printer.Port, error) {
-		return serial.OpenPort(&serial.Config{Name: name, Baud: b, ReadTimeout: 100 * time.Millisecond})
-	}, printer.Options{Profile: cfg.Profile(), Baud: b})
+	return printer.New(serialport.OpenerFor(p.port, b, serialport.ReadTimeout), printer.Options{Profile: cfg.Profile(), Baud: b})
 }
 
 func writeJSON(w io.Writer, v any) {

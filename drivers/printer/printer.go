@@ -16,22 +16,27 @@ import (
 
 // Port is the serial port as the printer needs it (serialport.Open gives
 // one). A read timeout may read (0, serialport.ErrTimeout), (0, nil) or
-// (0, io.EOF) (raw tarm/serial); any other read or write error means the
+// (0, io.EOF) (a raw port); any other read or write error means the
 // printer is gone.
 type Port = serialport.Port
 
 // Opener opens the port; the printer calls it again after the port is lost,
 // which is how an unplugged USB-serial adapter is picked up again.
-// serialport.OpenerFor(name, baud, 100*time.Millisecond) is the usual one.
+// serialport.OpenerFor(name, baud, serialport.ReadTimeout) is the usual one.
 type Opener = serialport.Opener
 
 // Options configure a Printer.
 type Options struct {
 	Profile       config.PrinterProfile
 	Baud          int
-	StatusTimeout time.Duration       // per status byte; default 500 ms
-	Sleep         func(time.Duration) // pacing waits (tests: a fake clock)
-	Now           func() time.Time
+	StatusTimeout time.Duration // per status byte; default 500 ms
+	// JobMargin is how long a printer may still be busy with a job (working
+	// through its buffer, printing, cutting) after the job's last byte
+	// reached it, before it answers the status request queued behind the
+	// job; default 2 s. See AfterJobTimeout.
+	JobMargin time.Duration
+	Sleep     func(time.Duration) // pacing waits (tests: a fake clock)
+	Now       func() time.Time
 }
 
 // Printer implements doc.Printer.
@@ -49,6 +54,9 @@ type Printer struct {
 func New(open Opener, o Options) *Printer {
 	if o.StatusTimeout <= 0 {
 		o.StatusTimeout = 500 * time.Millisecond
+	}
+	if o.JobMargin <= 0 {
+		o.JobMargin = 2 * time.Second
 	}
 	if o.Sleep == nil {
 		o.Sleep = time.Sleep
@@ -134,7 +142,8 @@ func (p *Printer) resync() error {
 		p.drop()
 		return err
 	}
-	if _, err := p.ask(ctx, 1); err != nil {
+	// The pad completes a strip the printer then prints: wait as after a job.
+	if _, err := p.askWithin(ctx, 1, AfterJobTimeout(len(pad), p.lineBaud(), p.o.StatusTimeout, p.o.JobMargin)); err != nil {
 		p.drop()
 		return err
 	}
@@ -145,17 +154,23 @@ func (p *Printer) resync() error {
 func (p *Printer) Status(ctx context.Context) (doc.Status, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	s, err := p.status(ctx)
+	s, err := p.status(ctx, p.o.StatusTimeout)
 	return s, err
 }
 
-func (p *Printer) status(ctx context.Context) (doc.Status, error) {
+// status asks DLE EOT 1, 2 and 4; first bounds the wait for the first
+// answer (after a job: AfterJobTimeout), the others wait StatusTimeout.
+func (p *Printer) status(ctx context.Context, first time.Duration) (doc.Status, error) {
 	if err := p.ensure(); err != nil {
 		return doc.Status{}, err
 	}
 	var st escpos.Status
-	for _, n := range []byte{1, 2, 4} {
-		b, err := p.ask(ctx, n)
+	for i, n := range []byte{1, 2, 4} {
+		timeout := p.o.StatusTimeout
+		if i == 0 {
+			timeout = max(first, timeout)
+		}
+		b, err := p.askWithin(ctx, n, timeout)
 		if err != nil {
 			// Whatever went wrong, reopen next time: a replugged USB adapter
 			// is a new device behind the same name.
@@ -167,12 +182,18 @@ func (p *Printer) status(ctx context.Context) (doc.Status, error) {
 	return doc.Status{Connected: true, Online: !st.Offline, CoverOpen: st.CoverOpen, PaperEnd: st.PaperEnd, PaperNearEnd: st.PaperNearEnd}, nil
 }
 
-// ask sends DLE EOT n and reads the reply, skipping stray bytes.
+// ask sends DLE EOT n and reads the reply within StatusTimeout.
 func (p *Printer) ask(ctx context.Context, n byte) (byte, error) {
+	return p.askWithin(ctx, n, p.o.StatusTimeout)
+}
+
+// askWithin sends DLE EOT n and reads the reply, skipping stray bytes,
+// for at most timeout.
+func (p *Printer) askWithin(ctx context.Context, n byte, timeout time.Duration) (byte, error) {
 	if _, err := p.port.Write(escpos.StatusRequest(n)); err != nil {
 		return 0, fmt.Errorf("%w: status request: %w", doc.ErrUnplugged, err)
 	}
-	deadline := time.Now().Add(p.o.StatusTimeout)
+	deadline := time.Now().Add(timeout)
 	buf := make([]byte, 1)
 	for time.Now().Before(deadline) {
 		if err := ctx.Err(); err != nil {
@@ -186,7 +207,7 @@ func (p *Printer) ask(ctx context.Context, n byte) (byte, error) {
 			return 0, fmt.Errorf("%w: status read: %w", doc.ErrUnplugged, err)
 		}
 	}
-	return 0, fmt.Errorf("%w (DLE EOT %d, %v)", doc.ErrNoResponse, n, p.o.StatusTimeout)
+	return 0, fmt.Errorf("%w (DLE EOT %d, %v)", doc.ErrNoResponse, n, timeout)
 }
 
 func statusErr(s doc.Status) error {
@@ -210,7 +231,7 @@ func (p *Printer) Print(ctx context.Context, d doc.Doc) error {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	before, err := p.status(ctx)
+	before, err := p.status(ctx, p.o.StatusTimeout)
 	if err != nil {
 		return fmt.Errorf("printer: before %s: %w", d.Title, err)
 	}
@@ -221,7 +242,10 @@ func (p *Printer) Print(ctx context.Context, d doc.Doc) error {
 		p.drop()
 		return fmt.Errorf("printer: sending %s: %w", d.Title, err)
 	}
-	after, err := p.status(ctx)
+	// The status request queues behind the job: the printer reads it once
+	// the job's bytes are in and answers once it gets to it, so the wait
+	// comes from the work, not a fixed figure.
+	after, err := p.status(ctx, AfterJobTimeout(len(data), p.lineBaud(), p.o.StatusTimeout, p.o.JobMargin))
 	if err != nil {
 		return fmt.Errorf("printer: after %s: %w", d.Title, err)
 	}
@@ -269,6 +293,27 @@ func (p *Printer) write(ctx context.Context, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// lineBaud is the line speed for wire-time sums: the configured baud, else
+// the one the pacing rate implies.
+func (p *Printer) lineBaud() int {
+	if p.o.Baud > 0 {
+		return p.o.Baud
+	}
+	return p.BytesPerSecond() * 10
+}
+
+// AfterJobTimeout bounds the wait for the first status answer after a job
+// of n bytes at baud: the job's wire time (the request is read only after
+// the job's bytes, 10 bits each at 8N1) plus margin (the printer finishing
+// what it received), and never less than floor (the per-status timeout).
+func AfterJobTimeout(n, baud int, floor, margin time.Duration) time.Duration {
+	d := margin
+	if n > 0 && baud > 0 {
+		d += WireTime(n, baud)
+	}
+	return max(d, floor)
 }
 
 // WireTime is how long data takes on the wire at baud (8N1).

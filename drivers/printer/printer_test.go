@@ -14,6 +14,7 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/drivers/doc"
+	"github.com/motcua/kiosk/drivers/escpos"
 	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
 )
@@ -359,5 +360,76 @@ func TestPacing(t *testing.T) {
 	}
 	if Chunk(864) != 43 || Chunk(100) != 16 {
 		t.Fatalf("chunk %d %d", Chunk(864), Chunk(100))
+	}
+}
+
+func TestAfterJobTimeout(t *testing.T) {
+	const floor, margin = 500 * time.Millisecond, 2 * time.Second
+	cases := []struct {
+		name          string
+		n, baud       int
+		floor, margin time.Duration
+		want          time.Duration
+	}{
+		{"no bytes: the margin", 0, 115200, floor, margin, margin},
+		{"1152 B at 115200: 100 ms on the wire", 1152, 115200, floor, margin, margin + 100*time.Millisecond},
+		{"960 B at 9600: 1 s on the wire", 960, 9600, floor, margin, margin + time.Second},
+		{"long raster at 9600", 96000, 9600, floor, margin, margin + 100*time.Second},
+		{"small margin: the floor holds", 100, 115200, floor, 10 * time.Millisecond, floor},
+		{"small margin, long job: wire time wins over the floor", 11520, 115200, floor, 10 * time.Millisecond, time.Second + 10*time.Millisecond},
+		{"unknown baud: margin and floor only", 1000, 0, floor, margin, margin},
+	}
+	for _, c := range cases {
+		if got := AfterJobTimeout(c.n, c.baud, c.floor, c.margin); got != c.want {
+			t.Errorf("%s: AfterJobTimeout(%d, %d, %v, %v) = %v, want %v", c.name, c.n, c.baud, c.floor, c.margin, got, c.want)
+		}
+	}
+}
+
+// slowPort answers a status request only once busy has passed since the
+// last job byte (a printer still printing), and at once before any job;
+// with hang set it never answers after a job.
+type slowPort struct {
+	lastJob time.Time
+	busy    time.Duration
+	hang    bool
+	pending int
+}
+
+func (s *slowPort) Close() error { return nil }
+func (s *slowPort) Write(b []byte) (int, error) {
+	if bytes.Equal(b, escpos.StatusRequest(b[len(b)-1])) {
+		s.pending++
+	} else {
+		s.lastJob = time.Now()
+	}
+	return len(b), nil
+}
+func (s *slowPort) Read(b []byte) (int, error) {
+	job := !s.lastJob.IsZero()
+	if s.pending == 0 || job && (s.hang || time.Since(s.lastJob) < s.busy) {
+		time.Sleep(time.Millisecond)
+		return 0, serialport.ErrTimeout
+	}
+	s.pending--
+	b[0] = 0x12 // online, no error bits
+	return 1, nil
+}
+
+func TestStatusAfterJobWaitsForABusyPrinter(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.BytesPerSecond = fast
+	// Busy for longer than the per-status timeout but within the margin:
+	// the job came out, so Print must not report the printer broken.
+	port := &slowPort{busy: 150 * time.Millisecond}
+	p := NewPort(port, Options{Profile: prof, Baud: 115200, StatusTimeout: 50 * time.Millisecond, JobMargin: 5 * time.Second})
+	if err := p.Print(context.Background(), ticketDoc()); err != nil {
+		t.Fatalf("busy printer after a job: %v", err)
+	}
+	// A printer that never answers after a job is still reported.
+	port = &slowPort{hang: true}
+	p = NewPort(port, Options{Profile: prof, Baud: 115200, StatusTimeout: 50 * time.Millisecond, JobMargin: 100 * time.Millisecond})
+	if err := p.Print(context.Background(), ticketDoc()); !errors.Is(err, doc.ErrNoResponse) {
+		t.Fatalf("silent printer after a job: %v, want ErrNoResponse", err)
 	}
 }

@@ -6,6 +6,7 @@
 package reader
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -37,15 +38,30 @@ const (
 const (
 	DefaultFrameTimeout = 150 * time.Millisecond
 	DefaultMaxLine      = 1024
+	// DefaultShapeTimeout bounds the wait for the rest of a frame whose
+	// shape is incomplete; it is at least ShapeTimeoutFactor frame timeouts.
+	DefaultShapeTimeout = 2 * time.Second
+	ShapeTimeoutFactor  = 10
 )
 
 // Options configure frame assembly.
 type Options struct {
 	Mode       Mode
 	Terminator Terminator
-	// FrameTimeout ends a frame when no byte has come for this long: a line
-	// without terminator, or an MRZ burst with fewer than three lines.
+	// Frames end on the terminator and the card's shape: a QR line ends at
+	// its terminator; an MRZ burst when its third line ends.
+	//
+	// FrameTimeout is only the fallback for a reader that sends no
+	// terminator: a line that already has a whole card's shape (a QR with
+	// all its '|' fields, a full MRZ) ends after this much silence.
 	FrameTimeout time.Duration
+	// ShapeTimeout ends a frame whose shape is still incomplete (an MRZ
+	// burst with fewer than three lines, part of a line) after this much
+	// silence: a slow reader or a busy machine does not split a card, and a
+	// reader that stops mid-card still gets a clear error. Default
+	// DefaultShapeTimeout, and never less than ShapeTimeoutFactor frame
+	// timeouts.
+	ShapeTimeout time.Duration
 	// MaxLine bounds a line; longer is an overflow frame (noise, a stuck scanner).
 	MaxLine int
 }
@@ -63,6 +79,10 @@ func (o Options) withDefaults() Options {
 	if o.MaxLine <= 0 {
 		o.MaxLine = DefaultMaxLine
 	}
+	if o.ShapeTimeout <= 0 {
+		o.ShapeTimeout = max(DefaultShapeTimeout, ShapeTimeoutFactor*o.FrameTimeout)
+	}
+	o.ShapeTimeout = max(o.ShapeTimeout, o.FrameTimeout)
 	return o
 }
 
@@ -87,7 +107,7 @@ func (o Options) Validate() error {
 type Frame struct {
 	Data     []byte // lines joined by '\n', no terminator
 	Lines    int
-	TimedOut bool // ended by the frame timeout, not by a terminator or a third MRZ line
+	TimedOut bool // ended by a timeout (frame or shape), not by a terminator or a third MRZ line
 	Overflow bool // a line passed MaxLine; Data holds only its first MaxLine bytes
 }
 
@@ -126,7 +146,41 @@ func (a *Assembler) Deadline() (time.Time, bool) {
 	if !a.pending() {
 		return time.Time{}, false
 	}
-	return a.last.Add(a.opt.FrameTimeout), true
+	return a.last.Add(a.timeout()), true
+}
+
+// timeout is the silence that ends what is pending: the frame timeout when
+// it already has a whole card's shape (or is an overflow, bad anyway), the
+// much longer shape timeout while the card is still incomplete.
+func (a *Assembler) timeout() time.Duration {
+	if a.overflow || a.shapeComplete() {
+		return a.opt.FrameTimeout
+	}
+	return a.opt.ShapeTimeout
+}
+
+// shapeComplete reports whether what is pending would be a whole card if
+// the line in progress ended now.
+func (a *Assembler) shapeComplete() bool {
+	line := a.line
+	if len(line) == 0 && !a.pendCR {
+		// Only an MRZ group, waiting for its next line.
+		return len(a.group) >= idcard.MRZLines
+	}
+	if a.opt.Mode != ModeQR && looksMRZLine(line) {
+		if !a.pendCR && len(line) < idcard.MRZLineLen {
+			return false // an MRZ line still coming in
+		}
+		return len(a.group)+1 >= idcard.MRZLines
+	}
+	if len(a.group) > 0 {
+		return false // an MRZ group then something that is not an MRZ line yet
+	}
+	if a.opt.Mode != ModeMRZ && qrComplete(line) {
+		return true
+	}
+	// A reader sending the three MRZ lines with no breaks at all.
+	return a.opt.Mode != ModeQR && len(line) >= idcard.MRZLines*idcard.MRZLineLen && mrzChars(line)
 }
 
 // Feed adds bytes read at now and returns the frames they complete. Bytes
@@ -171,10 +225,10 @@ func (a *Assembler) add(c byte) {
 	a.line = append(a.line, c)
 }
 
-// Expire flushes what is pending if the frame timeout has passed since the
-// last byte.
+// Expire flushes what is pending if its timeout (frame or shape, see
+// Options) has passed since the last byte.
 func (a *Assembler) Expire(now time.Time) []Frame {
-	if !a.pending() || now.Sub(a.last) < a.opt.FrameTimeout {
+	if !a.pending() || now.Sub(a.last) < a.timeout() {
 		return nil
 	}
 	return a.Flush()
@@ -227,7 +281,7 @@ func (a *Assembler) endLine(out []Frame, timedOut bool) []Frame {
 	}
 	a.group = append(a.group, line)
 	if len(a.group) == idcard.MRZLines {
-		out = append(out, a.takeGroup(false))
+		out = append(out, a.takeGroup(timedOut)) // timed out: a third line without terminator
 	}
 	return out
 }
@@ -258,6 +312,19 @@ func (a *Assembler) takeGroup(timedOut bool) Frame {
 	return f
 }
 
+// qrComplete: a CCCD QR's fields are all there: a further field has
+// begun, or the last one (the issue date, DDMMYYYY) has its 8 characters.
+func qrComplete(line []byte) bool {
+	f := bytes.Split(line, []byte{'|'})
+	switch {
+	case len(f) > idcard.QRMinFields:
+		return true
+	case len(f) == idcard.QRMinFields:
+		return len(bytes.TrimSpace(f[idcard.QRMinFields-1])) >= len("DDMMYYYY")
+	}
+	return false
+}
+
 // printable: at least one byte that is not a control byte, space or NUL.
 func printable(b []byte) bool {
 	for _, c := range b {
@@ -279,8 +346,14 @@ func looksMRZLine(b []byte) bool {
 	if n < idcard.MRZLineLen-4 || n > idcard.MRZLineLen+4 {
 		return false
 	}
+	return mrzChars(b[:n])
+}
+
+// mrzChars: mostly A-Z 0-9 '<' (nine in ten), and no QR separator.
+func mrzChars(b []byte) bool {
+	n := len(b)
 	good := 0
-	for _, c := range b[:n] {
+	for _, c := range b {
 		switch {
 		case c == '|':
 			return false

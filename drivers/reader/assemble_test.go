@@ -53,7 +53,8 @@ func TestAssembler(t *testing.T) {
 	_, mrz := synth.New(1).MRZ()
 	m1, m2, m3 := mrz[0], mrz[1], mrz[2]
 	burst := m1 + "\r\n" + m2 + "\r\n" + m3 + "\r\n"
-	qr := "QRLINE|a|b|c|d|e|f"
+	qr := "QRLINE|a|b|c|d|e|f"            // 7 fields, but the issue date is short: no whole shape
+	qrFull := "QRLINE|a|b|c|d|e|01012021" // a whole CCCD QR shape
 	tests := []struct {
 		name  string
 		opt   Options
@@ -62,12 +63,20 @@ func TestAssembler(t *testing.T) {
 	}{
 		{"qr line CRLF", Options{}, []step{{0, qr + "\r\n"}}, []string{"L1:" + qr}},
 		{"qr line in pieces", Options{}, []step{{0, qr[:5]}, {10, qr[5:12]}, {20, qr[12:] + "\r"}}, []string{"L1:" + qr}},
-		{"qr no terminator ends by timeout", Options{Mode: ModeQR}, []step{{0, qr}, {100, ""}, {150, ""}}, []string{"L1T:" + qr}},
-		{"late caller: gap flushes before new bytes", Options{}, []step{{0, "partial"}, {400, qr + "\n"}}, []string{"L1T:partial", "L1:" + qr}},
+		{"qr no terminator ends by frame timeout", Options{Mode: ModeQR}, []step{{0, qrFull}, {100, ""}, {150, ""}}, []string{"L1T:" + qrFull}},
+		{"qr no terminator, more fields: frame timeout", Options{}, []step{{0, qrFull + "|x"}, {149, ""}, {150, ""}}, []string{"L1T:" + qrFull + "|x"}},
+		{"incomplete qr waits for the shape timeout", Options{}, []step{{0, qr}, {150, ""}, {1999, ""}, {2000, ""}}, []string{"L1T:" + qr}},
+		{"slow reader: gaps past the frame timeout do not split a line", Options{}, []step{{0, qr[:5]}, {400, qr[5:12]}, {1200, qr[12:] + "\r"}}, []string{"L1:" + qr}},
+		{"late caller: gap flushes before new bytes", Options{}, []step{{0, "partial"}, {2500, qr + "\n"}}, []string{"L1T:partial", "L1:" + qr}},
+		{"late caller: whole qr shape flushes after the frame timeout", Options{}, []step{{0, qrFull}, {400, qr + "\n"}}, []string{"L1T:" + qrFull, "L1:" + qr}},
+		{"shape timeout option", Options{FrameTimeout: 100 * time.Millisecond, ShapeTimeout: 500 * time.Millisecond}, []step{{0, "abc"}, {499, ""}, {500, ""}}, []string{"L1T:abc"}},
 		{"two cards back to back", Options{}, []step{{0, qr + "\r\n" + qr + "\r\n"}}, []string{"L1:" + qr, "L1:" + qr}},
 		{"mrz burst as three lines", Options{}, []step{{0, burst}}, []string{"L3:" + m1 + "\n" + m2 + "\n" + m3}},
 		{"mrz burst split across reads", Options{Mode: ModeMRZ}, []step{{0, m1 + "\r"}, {5, "\n" + m2[:10]}, {9, m2[10:] + "\r\n" + m3}, {12, "\r\n"}}, []string{"L3:" + m1 + "\n" + m2 + "\n" + m3}},
-		{"short mrz burst times out", Options{}, []step{{0, m1 + "\r\n" + m2 + "\r\n"}, {149, ""}, {150, ""}}, []string{"L2T:" + m1 + "\n" + m2}},
+		{"short mrz burst times out", Options{}, []step{{0, m1 + "\r\n" + m2 + "\r\n"}, {150, ""}, {1999, ""}, {2000, ""}}, []string{"L2T:" + m1 + "\n" + m2}},
+		{"mrz lines with gaps past the frame timeout", Options{}, []step{{0, m1 + "\r"}, {600, m2 + "\r"}, {1500, m3[:10]}, {2400, m3[10:] + "\r"}}, []string{"L3:" + m1 + "\n" + m2 + "\n" + m3}},
+		{"third mrz line without terminator: frame timeout", Options{}, []step{{0, m1 + "\r\n" + m2 + "\r\n" + m3}, {149, ""}, {150, ""}}, []string{"L3T:" + m1 + "\n" + m2 + "\n" + m3}},
+		{"90 mrz chars without terminator: frame timeout", Options{Mode: ModeMRZ}, []step{{0, m1 + m2 + m3}, {149, ""}, {150, ""}}, []string{"L1T:" + m1 + m2 + m3}},
 		{"mrz line 29 chars still grouped", Options{}, []step{{0, m1[:29] + "\r\n" + m2 + "\r\n" + m3 + "\r\n"}}, []string{"L3:" + m1[:29] + "\n" + m2 + "\n" + m3}},
 		{"garbled line between cards", Options{}, []step{{0, qr + "\r\n"}, {500, "\x15#@!garbage\r\n"}, {900, burst}},
 			[]string{"L1:" + qr, "L1:\x15#@!garbage", "L3:" + m1 + "\n" + m2 + "\n" + m3}},
@@ -77,7 +86,7 @@ func TestAssembler(t *testing.T) {
 		{"terminator lf: CR ignored", Options{Terminator: TermLF}, []step{{0, qr + "\r\n"}}, []string{"L1:" + qr}},
 		{"terminator lf: CR alone does not end", Options{Terminator: TermLF}, []step{{0, "ab\rcd\n"}}, []string{"L1:abcd"}},
 		{"terminator crlf: lone CR kept", Options{Terminator: TermCRLF}, []step{{0, "ab\rcd\r"}, {1, "\n"}}, []string{"L1:ab\rcd"}},
-		{"terminator crlf: CR at end of partial, timeout", Options{Terminator: TermCRLF, Mode: ModeQR}, []step{{0, "ab\r"}, {200, ""}}, []string{"L1T:ab\r"}},
+		{"terminator crlf: CR at end of partial, timeout", Options{Terminator: TermCRLF, Mode: ModeQR}, []step{{0, "ab\r"}, {200, ""}, {2000, ""}}, []string{"L1T:ab\r"}},
 		{"qr mode: mrz lines are separate frames", Options{Mode: ModeQR}, []step{{0, burst}}, []string{"L1:" + m1, "L1:" + m2, "L1:" + m3}},
 		{"overflow", Options{MaxLine: 8}, []step{{0, "0123456789abc\nok|1\n"}}, []string{"L1O:01234567", "L1:ok|1"}},
 		{"90-char mrz without breaks", Options{Mode: ModeMRZ}, []step{{0, m1 + m2 + m3 + "\r"}}, []string{"L1:" + m1 + m2 + m3}},
@@ -98,11 +107,21 @@ func TestAssemblerDeadlineAndReset(t *testing.T) {
 	if _, ok := a.Deadline(); ok {
 		t.Fatal("deadline with nothing pending")
 	}
+	// Part of a line: the shape timeout, at least 10 frame timeouts, 2 s by default.
 	a.Feed([]byte("abc"), ms(10))
-	if d, ok := a.Deadline(); !ok || !d.Equal(ms(110)) {
+	if d, ok := a.Deadline(); !ok || !d.Equal(ms(2010)) {
 		t.Fatalf("deadline = %v,%v", d, ok)
 	}
-	if fs := a.Expire(ms(109)); fs != nil {
+	if fs := a.Expire(ms(2009)); fs != nil {
+		t.Fatalf("expired early: %d frames", len(fs))
+	}
+	a.Reset()
+	// A whole QR shape with no terminator: the frame timeout.
+	a.Feed([]byte("QRLINE|a|b|c|d|e|01012021"), ms(20))
+	if d, ok := a.Deadline(); !ok || !d.Equal(ms(120)) {
+		t.Fatalf("deadline = %v,%v", d, ok)
+	}
+	if fs := a.Expire(ms(119)); fs != nil {
 		t.Fatalf("expired early: %d frames", len(fs))
 	}
 	a.Reset()
@@ -138,5 +157,8 @@ func TestOptionsFromDefaultConfig(t *testing.T) {
 	o := OptionsFrom(config.Default().Reader)
 	if err := o.Validate(); err != nil || o.Mode != ModeAuto || o.FrameTimeout != 150*time.Millisecond {
 		t.Errorf("options from default config: %+v, %v", o, err)
+	}
+	if o := NewAssembler(o).Options(); o.ShapeTimeout != DefaultShapeTimeout {
+		t.Errorf("shape timeout %v, want %v", o.ShapeTimeout, DefaultShapeTimeout)
 	}
 }

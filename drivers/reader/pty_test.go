@@ -13,13 +13,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tarm/serial"
-
 	"github.com/motcua/kiosk/drivers/idcard"
 	"github.com/motcua/kiosk/drivers/idcard/synth"
 	"github.com/motcua/kiosk/drivers/reader"
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/drivers/sim/readersim"
 )
+
+// frameTimeout is the fallback gap timeout the driver runs with.
+const frameTimeout = 150 * time.Millisecond
 
 // guard bounds every wait so a broken driver fails instead of hanging; it is
 // not a speed assertion.
@@ -40,10 +42,8 @@ func startDriver(t *testing.T, link string, opt reader.Options) *harness {
 	done := make(chan error, 1)
 	go func() {
 		done <- reader.Run(ctx, reader.Config{
-			Options: opt,
-			Open: func() (reader.Port, error) {
-				return serial.OpenPort(&serial.Config{Name: link, Baud: 9600, ReadTimeout: 100 * time.Millisecond})
-			},
+			Options:  opt,
+			Open:     reader.FromSerial(serialport.OpenerFor(link, 9600, serialport.ReadTimeout)),
 			OnCard:   func(e reader.Event) { h.cards <- e },
 			OnStatus: func(s reader.Status) { h.status <- s },
 			Retry:    20 * time.Millisecond, MaxRetry: 100 * time.Millisecond,
@@ -115,7 +115,7 @@ func TestReaderOverPty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { sim.Close() }()
-	h := startDriver(t, link, reader.Options{Mode: reader.ModeAuto, FrameTimeout: 150 * time.Millisecond})
+	h := startDriver(t, link, reader.Options{Mode: reader.ModeAuto, FrameTimeout: frameTimeout})
 	h.waitStatus(true)
 
 	g := synth.New(99)
@@ -155,8 +155,17 @@ func TestReaderOverPty(t *testing.T) {
 		expectCard(wantQR)
 	})
 	t.Run("mrz burst as three writes", func(t *testing.T) {
+		// The frame ends on the third line's terminator, however long a
+		// busy machine takes between the writes (up to the shape timeout).
 		for _, l := range mrz {
 			send([]byte(l + "\r"))
+		}
+		expectCard(wantMRZ)
+	})
+	t.Run("mrz lines slower than the frame timeout", func(t *testing.T) {
+		for _, l := range mrz {
+			send([]byte(l + "\r"))
+			time.Sleep(2 * frameTimeout) // a slow reader: gaps past the frame timeout
 		}
 		expectCard(wantMRZ)
 	})
@@ -206,7 +215,9 @@ func (h hungUp) Read([]byte) (int, error) { return 0, io.EOF }
 func (h hungUp) Close() error             { close(h.closed); return nil }
 
 func TestHangupIsDetected(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	// Detection takes a few empty reads, microseconds each: the deadline is
+	// the generous guard, so a broken driver fails here instead of hanging.
+	ctx, cancel := context.WithTimeout(context.Background(), guard)
 	defer cancel()
 	closed := make(chan struct{})
 	status := make(chan reader.Status, 4)
@@ -224,16 +235,25 @@ func TestHangupIsDetected(t *testing.T) {
 		Retry:    time.Hour,
 		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
-	if s := <-status; !s.Connected {
-		t.Fatalf("first status %+v", s)
+	select {
+	case s := <-status:
+		if !s.Connected {
+			t.Fatalf("first status %+v", s)
+		}
+	case <-ctx.Done():
+		t.Fatalf("port not reported open within %v", guard)
 	}
 	select {
 	case s := <-status:
 		if s.Connected || !errors.Is(s.Err, reader.ErrHangup) {
 			t.Fatalf("status %+v, want hang-up", s)
 		}
-	case <-time.After(guard):
-		t.Fatal("hang-up not detected")
+	case <-ctx.Done():
+		t.Fatalf("hang-up not detected within %v", guard)
 	}
-	<-closed
+	select {
+	case <-closed:
+	case <-ctx.Done():
+		t.Fatalf("hung-up port not closed within %v", guard)
+	}
 }

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/drivers/idcard"
+	"github.com/motcua/kiosk/drivers/serialport"
 )
 
-// Port is what the reader needs of a serial port. Read may return (0, nil)
-// or (0, io.EOF) when its read timeout passes without data (tarm/serial
-// does the latter); any other error means the port is gone.
+// Port is what the reader needs of a serial port. Read may return (0, nil),
+// (0, io.EOF) or (0, serialport.ErrTimeout) when its read timeout passes
+// without data; any other error means the port is gone.
 type Port interface {
 	io.Reader
 	io.Closer
@@ -22,6 +23,18 @@ type Port interface {
 
 // Opener opens the port; it is called again after the port is lost.
 type Opener func() (Port, error)
+
+// FromSerial is an Opener for a serial port opened by the serialport
+// package, e.g. FromSerial(serialport.OpenerFor(name, baud, serialport.ReadTimeout)).
+func FromSerial(open serialport.Opener) Opener {
+	return func() (Port, error) {
+		p, err := open()
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
+}
 
 // Event is one card read, good or bad. It carries no raw bytes.
 type Event struct {
@@ -175,6 +188,10 @@ func serve(ctx context.Context, port Port, asm *Assembler, cfg Config) error {
 					clear(c)
 					return
 				}
+			}
+			if n == 0 && errors.Is(err, serialport.ErrTimeout) {
+				fast = 0 // the read timeout passed: an idle reader, not a hang-up
+				continue
 			}
 			if n == 0 && (err == nil || err == io.EOF) {
 				if time.Since(start) < fastRead {

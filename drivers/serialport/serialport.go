@@ -68,6 +68,11 @@ func (e *Error) Unwrap() []error {
 	return []error{e.Kind, e.Err}
 }
 
+// ReadTimeout is the read timeout the kiosk's devices are opened with:
+// short enough that a reader or printer loop notices a stop or a lost
+// device promptly, one step of the tty layer's 0.1 s resolution.
+const ReadTimeout = 100 * time.Millisecond
+
 // Bauds are the rates Open accepts.
 var Bauds = []int{1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400}
 

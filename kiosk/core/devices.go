@@ -9,8 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tarm/serial"
-
+	"github.com/motcua/kiosk/drivers/serialport"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
@@ -75,9 +74,10 @@ func (k *Kiosk) simLink(name string) (string, error) {
 	return filepath.Join(dir, name+".pty"), nil
 }
 
-// openSerial opens a real serial port (or a simulator's pty) through tarm/serial.
-func openSerial(name string, baud int) (*serial.Port, error) {
-	p, err := serial.OpenPort(&serial.Config{Name: name, Baud: baud, ReadTimeout: 100 * time.Millisecond})
+// openSerial opens a real serial port (or a simulator's pty) with the
+// project's settings (serialport: 8N1, serialport.ReadTimeout, exclusive).
+func openSerial(name string, baud int) (serialport.Port, error) {
+	p, err := serialport.Open(name, baud, serialport.ReadTimeout)
 	if err != nil {
 		return nil, fmt.Errorf("open %s at %d baud: %w", name, baud, err)
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 // printerDev is the ticket printer and, with driver = "sim", the emulator
-// on a pseudo-terminal that the real driver writes to through tarm/serial.
+// on a pseudo-terminal that the real driver writes to through drivers/serialport.
 type printerDev struct {
 	mu  sync.Mutex
 	p   doc.Printer

@@ -50,6 +50,7 @@ type Machine struct {
 	rx      int // bytes received other than status requests
 	last    image.Image
 	idle    *time.Timer
+	fed     time.Time // when the last Feed ended
 	align   int
 	size    int
 	bold    bool
@@ -147,14 +148,32 @@ func (m *Machine) Feed(p []byte) []byte {
 		}
 		m.apply(c, n)
 	}
+	m.fed = time.Now()
 	if m.cur != nil {
 		if m.idle == nil {
-			m.idle = time.AfterFunc(IdleFlush, m.Flush)
+			m.idle = time.AfterFunc(IdleFlush, m.idleFlush)
 		} else {
 			m.idle.Reset(IdleFlush)
 		}
 	}
 	return reply
+}
+
+// idleFlush ends the job after IdleFlush of silence on the line. Silence
+// is counted from the end of the last Feed: a timer that fired while a long
+// Feed was still working through bytes already received (a slow machine)
+// waits again instead of cutting the job in two.
+func (m *Machine) idleFlush() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cur == nil {
+		return
+	}
+	if rest := IdleFlush - time.Since(m.fed); rest > 0 {
+		m.idle.Reset(rest)
+		return
+	}
+	m.finish()
 }
 
 func (m *Machine) job() *Job {
