@@ -285,6 +285,7 @@ export namespace queue {
 	    called: boolean;
 	    adviceVi: string;
 	    adviceEn: string;
+	    replayed: boolean;
 	}
 
 }
