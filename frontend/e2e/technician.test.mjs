@@ -24,7 +24,9 @@ test('technician changes the printer baud → config saved atomically → printe
     assert.deepEqual(readdirSync(dirname(kiosk.cfgPath)).filter((f) => f.includes('.tmp')), [], 'no temp file left behind')
     // The driver was recreated with the new settings and prints.
     await page.getByTestId('tech-test-print').click()
-    await page.getByTestId('tech-preview').waitFor({ timeout: 20_000 })
+    // A raster test page at 9600 Bd takes tens of seconds on the wire; TechTestPrint
+    // bounds the whole print at 60 s, so that is the wait (plus the round trip).
+    await page.getByTestId('tech-preview').waitFor({ timeout: 75_000 })
     assert.match(kiosk.log(), /printer ready" driver=sim port=\S+ baud=9600/)
     assert.match(kiosk.log(), /config saved from technician mode" .*changed=printer/)
     // Live reader monitor: frames with the parse result, personal fields masked.

@@ -69,18 +69,18 @@ func (k *Kiosk) TechTestPrint() (TestPrintResult, error) {
 		res.OK, res.Error = false, err.Error()
 	}
 	res.Status = k.PrinterStatus()
-	if res.OK {
-		for i := 0; i < 40; i++ {
-			if js := k.simPrinterJobs(); len(js) > before {
-				if b, err := os.ReadFile(js[len(js)-1].PNG); err == nil {
-					res.Preview = "data:image/png;base64," + base64.StdEncoding.EncodeToString(b)
-				}
-				break
+	k.printer.mu.Lock()
+	sim := k.printer.sim
+	k.printer.mu.Unlock()
+	if res.OK && sim != nil {
+		// The emulator closes a job once the line falls silent, some time
+		// after Print returns; wait for it (bounded by ctx), not a guess.
+		if j, err := sim.WaitJob(ctx, before+1); err == nil {
+			if b, err := os.ReadFile(j.PNG); err == nil {
+				res.Preview = "data:image/png;base64," + base64.StdEncoding.EncodeToString(b)
 			}
-			if k.Config().Printer.Driver != "sim" {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
+		} else {
+			k.log.Warn("test print: no preview from the emulator", "err", err)
 		}
 	}
 	staff.Audit(ctx, k.db, k.now(), role, "test_print", "", res.Error)
