@@ -134,12 +134,12 @@ type LinkState struct {
 // lost across a drop. link is called on every change of state (may be nil).
 func (c *Client) Follow(ctx context.Context, after int64, fn func(events.Stored), link func(LinkState)) {
 	backoff := 250 * time.Millisecond
-	up := false
-	report := func(s LinkState) {
-		if link != nil && s.Up != up {
+	known, up := false, false
+	report := func(s LinkState) { // every change, and the first state whatever it is
+		if link != nil && (!known || s.Up != up) {
 			link(s)
 		}
-		up = s.Up
+		known, up = true, s.Up
 	}
 	for ctx.Err() == nil {
 		started := time.Now()
