@@ -291,6 +291,9 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 	if n.Source == "" || n.TxID == "" {
 		return Verdict{}, fmt.Errorf("payment: notice without source or transaction id")
 	}
+	if n.Amount <= 0 {
+		return Verdict{}, fmt.Errorf("payment: %s notice %s, amount %d: %w", n.Source, n.TxID, n.Amount, ErrOutgoing)
+	}
 	var v Verdict
 	now := l.stamp()
 	err := l.db.Update(ctx, func(tx Tx) error {

@@ -106,6 +106,11 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		now = r.Now()
 	}
 	n, err := v.Verify(req.Header, body, now)
+	if errors.Is(err, ErrOutgoing) {
+		r.log().Info("payment notice ignored: outgoing transfer", "source", source)
+		writeOK(w)
+		return
+	}
 	if errors.Is(err, ErrIgnored) {
 		r.log().Info("payment notice ignored", "source", source, "why", err.Error())
 		writeOK(w)
@@ -121,6 +126,11 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	verdict, err := r.Ledger.Apply(req.Context(), n)
+	if errors.Is(err, ErrIgnored) {
+		r.log().Info("payment notice ignored: outgoing transfer", "source", source)
+		writeOK(w)
+		return
+	}
 	if err != nil {
 		r.log().Error("payment notice not recorded; the provider will retry", "source", n.Source, "tx", n.TxID, "err", err)
 		http.Error(w, "not recorded, retry", http.StatusServiceUnavailable)
