@@ -144,3 +144,33 @@ func (l *Ledger) Assign(ctx context.Context, noticeID int64, ref, role, note str
 	}
 	return p, nil
 }
+
+// NoticeSummary counts reconciliation work for a report.
+type NoticeSummary struct {
+	Flagged  int // flagged notices received since the given time
+	Refunded int // of those, refunded
+	Assigned int // of those, assigned to a payment
+	Open     int // flagged notices unresolved now, whenever received
+}
+
+// Summary counts the flagged notices received since a time and how many
+// of them staff refunded or assigned, and every notice still open.
+func (l *Ledger) Summary(ctx context.Context, since time.Time) (NoticeSummary, error) {
+	var s NoticeSummary
+	ns, err := l.db.Notices(ctx, since, FlaggedVerdicts)
+	if err != nil {
+		return s, fmt.Errorf("payment: notice summary: %w", err)
+	}
+	for _, n := range ns {
+		s.Flagged++
+		switch n.Resolution {
+		case Refunded:
+			s.Refunded++
+		case Assigned:
+			s.Assigned++
+		}
+	}
+	open, err := l.Flagged(ctx)
+	s.Open = len(open)
+	return s, err
+}
