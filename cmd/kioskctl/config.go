@@ -17,7 +17,8 @@ func init() {
 }
 
 // configCheck validates FILE (or the resolved config path) and prints one
-// line per problem; exit 1 when the file is invalid.
+// line per problem; exit 1 when the file is invalid. Warnings (risky but
+// allowed settings) are printed too and keep exit 0.
 func configCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("config check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -25,7 +26,7 @@ func configCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	path := config.Resolve(fs.Arg(0))
-	_, exists, err := config.Load(path)
+	c, exists, err := config.Load(path)
 	if err != nil {
 		var probs config.Problems
 		if errors.As(err, &probs) {
@@ -44,6 +45,9 @@ func configCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s: no file; the kiosk runs on the defaults (simulated devices, sample catalog)\n", path)
 		return 0
+	}
+	for _, w := range config.Warnings(c) {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", path, w)
 	}
 	fmt.Fprintf(stdout, "%s: ok\n", path)
 	return 0

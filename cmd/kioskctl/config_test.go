@@ -12,6 +12,8 @@ func TestConfigCheck(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.toml")
 	bad := filepath.Join(dir, "bad.toml")
+	open := filepath.Join(dir, "open.toml")
+	os.WriteFile(open, []byte("[payment]\nlisten = \"0.0.0.0:8787\"\n"), 0o600)
 	os.WriteFile(good, []byte("[kiosk]\ncentre_name = \"UBND xã A\"\n"), 0o600)
 	os.WriteFile(bad, []byte("[session]\nidle_seconds = 2\n[printer]\nbaud = 1234\ncolour = \"red\"\n"), 0o600)
 
@@ -24,6 +26,7 @@ func TestConfigCheck(t *testing.T) {
 	}{
 		{"valid", []string{"config", "check", good}, 0, "ok", nil},
 		{"invalid", []string{"config", "check", bad}, 1, "", []string{"session.idle_seconds: must be between 10 and 3600, got 2", "printer.baud: unsupported baud rate 1234", "printer.colour: unknown key"}},
+		{"open listener warns", []string{"config", "check", open}, 0, "ok", []string{"warning: payment.listen: \"0.0.0.0:8787\"", "reverse proxy (README: centre) or enable TLS"}},
 		{"missing", []string{"config", "check", filepath.Join(dir, "nope.toml")}, 1, "", []string{"no such file"}},
 	}
 	for _, c := range cases {

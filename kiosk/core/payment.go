@@ -93,6 +93,8 @@ func (k *Kiosk) CancelPayment(ref string) (PaymentView, error) {
 }
 
 // onPaymentNotice pushes the new state to the screen and prints a receipt.
+// The receiver runs it in its own goroutine after answering the provider,
+// so a slow or stuck printer never delays the answer; Stop waits for it.
 func (k *Kiosk) onPaymentNotice(v payment.Verdict) {
 	p := *v.Payment
 	if v.Verdict == "paid" {
@@ -143,6 +145,7 @@ func (k *Kiosk) startPayments(ctx context.Context) {
 	k.wg.Add(1)
 	go func() {
 		defer k.wg.Done()
+		defer r.Wait() // receipts and events of notices already answered
 		if err := r.Serve(ctx, c.Listen); err != nil {
 			k.addProblem(Problem{Area: "payment", Citizen: text.PaymentAutoConfirmDown.VI, CitizenEN: text.PaymentAutoConfirmDown.EN, Detail: "notice receiver on " + c.Listen + ": " + err.Error()})
 			k.log.Error("payment notice receiver stopped", "listen", c.Listen, "err", err)

@@ -77,6 +77,14 @@ func (k *Kiosk) StaffExportReport(dir string) (string, error) {
 	for _, p := range pays {
 		rows = append(rows, []string{"payment", p.Ref, p.Status, p.Procedure, strconv.FormatInt(p.Amount, 10)})
 	}
+	ns, err := k.ledger.Summary(ctx, k.dayStart())
+	if err != nil {
+		return "", err
+	}
+	rows = append(rows, []string{"notices", "flagged", "", "received today", strconv.Itoa(ns.Flagged)},
+		[]string{"notices", "refunded", "", "of today's flagged", strconv.Itoa(ns.Refunded)},
+		[]string{"notices", "assigned", "", "of today's flagged", strconv.Itoa(ns.Assigned)},
+		[]string{"notices", "open", "", "unresolved, any day", strconv.Itoa(ns.Open)})
 	sums, err := k.ratings.Day(ctx, day)
 	if err != nil {
 		return "", err

@@ -51,6 +51,10 @@ var (
 	ErrState    = errors.New("payment: not allowed in this state")
 	ErrReason   = errors.New("payment: a reason is required")
 	ErrAmount   = errors.New("payment: amount must be 1..9 999 999 999 999 VND")
+	// ErrNoNotice: no stored notice with that ID.
+	ErrNoNotice = errors.New("payment: no such notice")
+	// ErrMismatch: a notice's amount is not the payment's fee.
+	ErrMismatch = errors.New("payment: notice amount differs from the fee")
 	// ErrRefTaken is the store's answer to a reference already in use.
 	ErrRefTaken = errors.New("payment: reference already in use")
 )
@@ -102,8 +106,13 @@ type Store interface {
 	// statuses (all when none), newest first.
 	Payments(ctx context.Context, since time.Time, statuses []string) ([]Payment, error)
 	// Notices lists notices received at or after since with any of the
-	// verdicts (all when none), newest first.
+	// verdicts (all when none), newest first: every NoticeRow field but
+	// ID (left 0; Unresolved and Tx.NoticeByID carry it).
 	Notices(ctx context.Context, since time.Time, verdicts []string) ([]NoticeRow, error)
+	// Unresolved lists the notices with any of the verdicts (at least one
+	// is given) whose Resolution is still "", oldest first (ascending ID),
+	// every NoticeRow field filled.
+	Unresolved(ctx context.Context, verdicts []string) ([]NoticeRow, error)
 	// ExpirePayments moves every awaiting payment whose ExpiresAt is at or
 	// before now to expired and returns their refs.
 	ExpirePayments(ctx context.Context, now time.Time) ([]string, error)
@@ -122,8 +131,17 @@ type Tx interface {
 	// Notice returns the stored notice with that source and transaction id.
 	Notice(ctx context.Context, source, txID string) (n NoticeRow, ok bool, err error)
 	// RecordNotice stores n once per (Source, TxID): when one is stored
-	// already it stores nothing and reports false.
+	// already it stores nothing and reports false. n.ID and the resolution
+	// fields are ignored: a new notice is unresolved.
 	RecordNotice(ctx context.Context, n NoticeRow) (stored bool, err error)
+	// NoticeByID returns the stored notice with that ID, every field
+	// filled; an error wrapping ErrNoNotice when there is none.
+	NoticeByID(ctx context.Context, id int64) (NoticeRow, error)
+	// ResolveNotice writes n.Resolution, n.ResolvedAt, n.ResolvedRef and
+	// n.Note on the notice n.ID, only if that notice is still unresolved
+	// (Resolution ""), as one conditional update; an error wrapping
+	// ErrState when it is resolved already, ErrNoNotice when it is missing.
+	ResolveNotice(ctx context.Context, n NoticeRow) error
 	// AppendAudit writes an audit entry in the same transaction.
 	AppendAudit(ctx context.Context, e audit.Entry) error
 }
@@ -291,6 +309,9 @@ func (l *Ledger) Apply(ctx context.Context, n Notice) (Verdict, error) {
 	if n.Source == "" || n.TxID == "" {
 		return Verdict{}, fmt.Errorf("payment: notice without source or transaction id")
 	}
+	if n.Amount <= 0 {
+		return Verdict{}, fmt.Errorf("payment: %s notice %s, amount %d: %w", n.Source, n.TxID, n.Amount, ErrOutgoing)
+	}
 	var v Verdict
 	now := l.stamp()
 	err := l.db.Update(ctx, func(tx Tx) error {
@@ -435,14 +456,21 @@ func (l *Ledger) List(ctx context.Context, since time.Time, statuses ...string) 
 	return out, nil
 }
 
-// NoticeRow is one stored notice (no payer data).
+// NoticeRow is one stored notice (no payer data). A flagged one (see
+// FlaggedVerdicts) stays open until staff resolve it: the money was sent
+// back (Refunded) or the notice was attached to a payment (Assigned).
 type NoticeRow struct {
-	Source  string `json:"source"`
-	TxID    string `json:"txId"`
-	At      string `json:"at"`
-	Amount  int64  `json:"amount"`
-	Ref     string `json:"ref"`
-	Verdict string `json:"verdict"`
+	ID          int64  `json:"id"` // store-assigned, set on read
+	Source      string `json:"source"`
+	TxID        string `json:"txId"`
+	At          string `json:"at"`
+	Amount      int64  `json:"amount"`
+	Ref         string `json:"ref"`
+	Verdict     string `json:"verdict"`
+	Resolution  string `json:"resolution"`  // "" (open) | refunded | assigned
+	ResolvedAt  string `json:"resolvedAt"`  // RFC 3339 UTC, "" while open
+	ResolvedRef string `json:"resolvedRef"` // the payment an assigned notice paid
+	Note        string `json:"note"`        // staff's note (no personal data)
 }
 
 // Notices lists notices received since a time, optionally only some

@@ -23,6 +23,9 @@ var (
 	ErrMalformed = errors.New("notice: malformed body")
 	ErrDisabled  = errors.New("notice: source not configured (no key)")
 	ErrIgnored   = errors.New("notice: not an incoming transfer")
+	// ErrOutgoing is an ErrIgnored: money sent from the centre's account
+	// (a negative amount or transferType "out"), whichever provider says so.
+	ErrOutgoing = fmt.Errorf("%w: outgoing transfer", ErrIgnored)
 )
 
 // MaxSkew is how far a signed timestamp may be from the kiosk's clock.
@@ -105,6 +108,19 @@ func amount(v any) (int64, error) {
 	return 0, fmt.Errorf("%w: amount %q is not a positive whole number of VND", ErrMalformed, s)
 }
 
+// outgoing returns ErrOutgoing when a notice is about money leaving the
+// account: transferType "out" (SePay; honoured wherever it appears) or a
+// negative amount (Casso reports outgoing transfers so).
+func outgoing(transferType, amt any) error {
+	if strings.EqualFold(strings.TrimSpace(str(transferType)), "out") {
+		return ErrOutgoing
+	}
+	if strings.HasPrefix(strings.TrimSpace(str(amt)), "-") {
+		return ErrOutgoing
+	}
+	return nil
+}
+
 func equalHex(got, want string) bool {
 	return hmac.Equal([]byte(strings.ToLower(strings.TrimSpace(got))), []byte(want))
 }
@@ -173,6 +189,9 @@ func VerifyCasso(key, header string, body []byte, now time.Time) (Notice, error)
 	if !ok {
 		return Notice{}, fmt.Errorf("%w: no data object", ErrMalformed)
 	}
+	if err := outgoing(data["transferType"], data["amount"]); err != nil {
+		return Notice{}, err
+	}
 	amt, err := amount(data["amount"])
 	if err != nil {
 		return Notice{}, err
@@ -229,6 +248,9 @@ func VerifyPayOS(key string, body []byte, now time.Time) (Notice, error) {
 	}
 	if code := str(data["code"]); code != "" && code != "00" {
 		return Notice{}, fmt.Errorf("%w: payOS code %q is not a success", ErrIgnored, code)
+	}
+	if err := outgoing(data["transferType"], data["amount"]); err != nil {
+		return Notice{}, err
 	}
 	amt, err := amount(data["amount"])
 	if err != nil {
@@ -290,6 +312,9 @@ func VerifySePay(key, auth string, body []byte, now time.Time) (Notice, error) {
 func sepayNotice(body []byte, at time.Time) (Notice, error) {
 	m, err := decode(body)
 	if err != nil {
+		return Notice{}, err
+	}
+	if err := outgoing(m["transferType"], m["transferAmount"]); err != nil {
 		return Notice{}, err
 	}
 	if t := str(m["transferType"]); t != "in" {

@@ -3,11 +3,13 @@ package payment
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -34,15 +36,29 @@ func (k Keys) Verifiers() []Verifier {
 // fails verification is answered 401 (signature, timestamp, source off) or
 // 400 (malformed) and changes nothing; a verified one is recorded and
 // answered 200 {"success":true}, whatever its verdict, so the provider stops
-// retrying; a store failure is answered 503 so it retries.
+// retrying; a store failure is answered 503 so it retries. A body over
+// MaxBody is answered 413 and changes nothing.
+//
+// The provider is answered as soon as the notice is recorded: OnDone runs
+// in its own goroutine (receipt printing, events), and Wait waits for the
+// ones still running. A Receiver must not be copied after first use.
 type Receiver struct {
 	Ledger *Ledger
 	Keys   Keys         // used when Verifiers is nil
 	Verify []Verifier   // overrides Keys
 	Log    *slog.Logger // nil: slog.Default()
 	Now    func() time.Time
-	OnDone func(Verdict) // after a notice changed a payment (paid or flagged)
+	OnDone func(Verdict) // after a notice changed a payment (paid or flagged); asynchronous
+
+	running sync.WaitGroup // OnDone calls in flight
 }
+
+// MaxBody is the largest notice body accepted (the providers send < 4 KiB).
+const MaxBody = 64 << 10
+
+// Wait blocks until every OnDone call started so far has returned. Call it
+// after the server stopped (shutdown), so no new call starts meanwhile.
+func (r *Receiver) Wait() { r.running.Wait() }
 
 func (r *Receiver) log() *slog.Logger {
 	if r.Log == nil {
@@ -96,9 +112,11 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "source not configured", http.StatusUnauthorized)
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(req.Body, 64<<10))
+	body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, MaxBody))
 	if err != nil {
-		http.Error(w, "read error", http.StatusBadRequest)
+		status, msg := readStatus(err)
+		r.log().Warn("payment notice body not read, nothing recorded", "source", source, "remote", req.RemoteAddr, "err", err.Error())
+		http.Error(w, msg, status)
 		return
 	}
 	now := time.Now()
@@ -106,6 +124,11 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		now = r.Now()
 	}
 	n, err := v.Verify(req.Header, body, now)
+	if errors.Is(err, ErrOutgoing) {
+		r.log().Info("payment notice ignored: outgoing transfer", "source", source)
+		writeOK(w)
+		return
+	}
 	if errors.Is(err, ErrIgnored) {
 		r.log().Info("payment notice ignored", "source", source, "why", err.Error())
 		writeOK(w)
@@ -121,6 +144,11 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	verdict, err := r.Ledger.Apply(req.Context(), n)
+	if errors.Is(err, ErrIgnored) {
+		r.log().Info("payment notice ignored: outgoing transfer", "source", source)
+		writeOK(w)
+		return
+	}
 	if err != nil {
 		r.log().Error("payment notice not recorded; the provider will retry", "source", n.Source, "tx", n.TxID, "err", err)
 		http.Error(w, "not recorded, retry", http.StatusServiceUnavailable)
@@ -128,9 +156,26 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	logVerdict(r.log(), n, verdict)
 	if r.OnDone != nil && verdict.Changed && verdict.Payment != nil {
-		r.OnDone(verdict)
+		r.running.Add(1)
+		go func() {
+			defer r.running.Done()
+			r.OnDone(verdict)
+		}()
 	}
 	writeOK(w)
+}
+
+// readStatus maps a body read failure to its HTTP answer.
+func readStatus(err error) (int, string) {
+	var tooBig *http.MaxBytesError
+	var ne net.Error
+	switch {
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, "body over 64 KiB"
+	case errors.As(err, &ne) && ne.Timeout():
+		return http.StatusRequestTimeout, "body too slow"
+	}
+	return http.StatusBadRequest, "read error"
 }
 
 func writeOK(w http.ResponseWriter) {
@@ -172,8 +217,29 @@ func (r *Receiver) Serve(ctx context.Context, addr string) error {
 	return serve(ctx, ln, r)
 }
 
+// Timeouts bound how long one connection may hold a server.
+type Timeouts struct {
+	ReadHeader time.Duration // request line and headers
+	Read       time.Duration // the whole request, body included
+	Write      time.Duration // from the end of the headers to the end of the answer
+	Idle       time.Duration // between keep-alive requests
+}
+
+// serverTimeouts are NewHTTPServer's deadlines (tests shorten them).
+var serverTimeouts = Timeouts{ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: 10 * time.Second, Idle: 60 * time.Second}
+
+// NewHTTPServer returns a server for h with deadlines fit for the open
+// internet: a client trickling its headers or body (slowloris) is cut
+// off, idle keep-alive connections are closed, headers are capped at 16 KiB.
+// The notice receiver runs on one; the centre server may reuse it.
+func NewHTTPServer(h http.Handler) *http.Server {
+	t := serverTimeouts
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write,
+		IdleTimeout: t.Idle, MaxHeaderBytes: 16 << 10}
+}
+
 func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
+	srv := NewHTTPServer(h)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
@@ -187,7 +253,7 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 		srv.Shutdown(shut)
 	}()
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("payment: notice receiver: %w", err)
 	}
 	return nil
 }

@@ -72,6 +72,8 @@ type Service struct {
 
 	printMu sync.Mutex // one receipt at a time
 	wg      sync.WaitGroup
+	rcvOnce sync.Once
+	rcv     *Receiver
 }
 
 // NewService wires a payment service. p may be nil (no receipts); ev nil
@@ -287,9 +289,15 @@ func (s *Service) Void(ctx context.Context, ref, staffRole, reason string) (View
 
 // Receiver is the bank-notice HTTP handler (POST /notify/{casso,payos,sepay})
 // with the configured keys, feeding Apply.
-func (s *Service) Receiver() http.Handler {
-	return &Receiver{Ledger: s.ledger, Keys: Keys{Casso: s.cfg.CassoKey, PayOS: s.cfg.PayOSKey, SePay: s.cfg.SePayKey},
-		Log: s.log(), Now: s.now, OnDone: s.after}
+// (one per Service, so Wait covers its callbacks).
+func (s *Service) Receiver() http.Handler { return s.receiver() }
+
+func (s *Service) receiver() *Receiver {
+	s.rcvOnce.Do(func() {
+		s.rcv = &Receiver{Ledger: s.ledger, Keys: Keys{Casso: s.cfg.CassoKey, PayOS: s.cfg.PayOSKey, SePay: s.cfg.SePayKey},
+			Log: s.log(), Now: s.now, OnDone: s.after}
+	})
+	return s.rcv
 }
 
 // Serve runs the receiver on payment.listen until ctx ends.
@@ -310,5 +318,9 @@ func (s *Service) ServeListener(ctx context.Context, ln net.Listener) error {
 	return serve(ctx, ln, s.Receiver())
 }
 
-// Wait blocks until receipts being printed in the background are done.
-func (s *Service) Wait() { s.wg.Wait() }
+// Wait blocks until the receiver's callbacks and the receipts being printed
+// in the background are done.
+func (s *Service) Wait() {
+	s.receiver().Wait()
+	s.wg.Wait()
+}

@@ -84,23 +84,50 @@ func (db *DB) Payments(ctx context.Context, since time.Time, statuses []string) 
 	return out, rows.Err()
 }
 
-// Notices implements payment.Store.
-func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) ([]payment.NoticeRow, error) {
-	cond, args := in("verdict", verdicts, []any{since.UTC().Format(time.RFC3339)})
-	rows, err := db.QueryContext(ctx, `SELECT source, tx_id, at, amount, ref, verdict FROM payment_notices WHERE at >= ?`+cond+` ORDER BY id DESC`, args...)
+const noticeCols = `id, source, tx_id, at, amount, ref, verdict, resolution, resolved_at, resolved_ref, note`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanNotice(r scanner) (payment.NoticeRow, error) {
+	var n payment.NoticeRow
+	err := r.Scan(&n.ID, &n.Source, &n.TxID, &n.At, &n.Amount, &n.Ref, &n.Verdict, &n.Resolution, &n.ResolvedAt, &n.ResolvedRef, &n.Note)
+	return n, err
+}
+
+func (db *DB) queryNotices(ctx context.Context, query string, args ...any) ([]payment.NoticeRow, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []payment.NoticeRow
 	for rows.Next() {
-		var n payment.NoticeRow
-		if err := rows.Scan(&n.Source, &n.TxID, &n.At, &n.Amount, &n.Ref, &n.Verdict); err != nil {
+		n, err := scanNotice(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// Notices implements payment.Store.
+func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) ([]payment.NoticeRow, error) {
+	cond, args := in("verdict", verdicts, []any{since.UTC().Format(time.RFC3339)})
+	ns, err := db.queryNotices(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE at >= ?`+cond+` ORDER BY id DESC`, args...)
+	for i := range ns {
+		ns[i].ID = 0 // the contract: history rows carry no ID
+	}
+	return ns, err
+}
+
+// Unresolved implements payment.Store.
+func (db *DB) Unresolved(ctx context.Context, verdicts []string) ([]payment.NoticeRow, error) {
+	if len(verdicts) == 0 {
+		return nil, fmt.Errorf("unresolved notices: no verdicts given")
+	}
+	cond, args := in("verdict", verdicts, nil)
+	return db.queryNotices(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE resolution = ''`+cond+` ORDER BY id`, args...)
 }
 
 // ExpirePayments implements payment.Store.
@@ -182,6 +209,29 @@ func (t paymentTx) RecordNotice(ctx context.Context, n payment.NoticeRow) (bool,
 	}
 	k, err := res.RowsAffected()
 	return k == 1, err
+}
+
+func (t paymentTx) NoticeByID(ctx context.Context, id int64) (payment.NoticeRow, error) {
+	n, err := scanNotice(t.tx.QueryRowContext(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, fmt.Errorf("%w: %d", payment.ErrNoNotice, id)
+	}
+	return n, err
+}
+
+func (t paymentTx) ResolveNotice(ctx context.Context, n payment.NoticeRow) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE payment_notices SET resolution = ?, resolved_at = ?, resolved_ref = ?, note = ?
+		WHERE id = ? AND resolution = ''`, n.Resolution, n.ResolvedAt, n.ResolvedRef, n.Note, n.ID)
+	if err != nil {
+		return err
+	}
+	if k, err := res.RowsAffected(); err != nil || k == 1 {
+		return err
+	}
+	if _, err := t.NoticeByID(ctx, n.ID); err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: notice %d is resolved already", payment.ErrState, n.ID)
 }
 
 func (t paymentTx) AppendAudit(ctx context.Context, e audit.Entry) error {

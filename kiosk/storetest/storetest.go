@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("PaymentExpiry", func(t *testing.T) { testExpiry(t, open(t)) })
 	t.Run("PaymentUpdateAtomic", func(t *testing.T) { testUpdateAtomic(t, open(t)) })
 	t.Run("PaymentConfirmVoid", func(t *testing.T) { testConfirmVoid(t, open(t)) })
+	runReconcile(t, open)
 	t.Run("Ratings", func(t *testing.T) { testRatings(t, open(t)) })
 	t.Run("StaffPINs", func(t *testing.T) { testPINs(t, open(t)) })
 	t.Run("Assist", func(t *testing.T) { testAssist(t, open(t)) })
