@@ -26,3 +26,5 @@ func fresh(t *testing.T) *postgres.DB {
 	t.Helper()
 	return open(t, pgtest.Start(t).NewDatabase(t))
 }
+
+func openErr(ctx context.Context, dsn string) (*postgres.DB, error) { return postgres.Open(ctx, dsn) }
