@@ -18,6 +18,7 @@ const runAs = "nobody"
 // uid/gid of runAs, after handing dir (and everything in it) to that user.
 func credential(dir string) (*syscall.SysProcAttr, error) {
 	attr := &syscall.SysProcAttr{Setpgid: true}
+	dieWithParent(attr)
 	if os.Geteuid() != 0 {
 		return attr, nil
 	}

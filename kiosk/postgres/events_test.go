@@ -159,7 +159,22 @@ func TestEventSignalAcrossInstances(t *testing.T) {
 	})
 
 	cancel()
-	for range sig { // closed once ctx ends; a pending signal may come first
+	waitClosed(t, sig)
+}
+
+// waitClosed waits for ch to be closed, letting pending signals through.
+func waitClosed(t *testing.T, ch <-chan struct{}) {
+	t.Helper()
+	timeout := time.After(waitCap)
+	for {
+		select {
+		case _, ok := <-ch:
+			if !ok {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("signal channel not closed within %v", waitCap)
+		}
 	}
 }
 
@@ -171,8 +186,7 @@ func TestEventSignalClosedWithStore(t *testing.T) {
 	}
 	sig := db.Events().EventSignal(context.Background())
 	db.Close()
-	for range sig {
-	}
+	waitClosed(t, sig)
 	if _, ok := <-db.Events().EventSignal(context.Background()); ok {
 		t.Fatal("a signal from a closed store is open")
 	}
