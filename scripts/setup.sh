@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.15.0
-APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core)
+APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core postgresql)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

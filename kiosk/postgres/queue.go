@@ -1,0 +1,368 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/motcua/kiosk/kiosk/queue"
+)
+
+var _ queue.Store = (*DB)(nil)
+
+// lockLine takes the transaction-scoped advisory lock of one (service, day)
+// line: issuing and calling on that line take turns across every instance.
+func lockLine(ctx context.Context, tx pgx.Tx, service, day string) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('queue/' || $1::text || '/' || $2::text, 0))`, service, day); err != nil {
+		return fmt.Errorf("lock line %s/%s: %w", service, day, err)
+	}
+	return nil
+}
+
+// IssueTicket implements queue.Store: under the line's advisory lock it
+// replays a known idempotency key, or reads MAX(number) and inserts the
+// ticket next builds. A unique violation or serialization failure retries.
+func (db *DB) IssueTicket(ctx context.Context, service, day, key string, next func(open *bool, last int) (queue.Ticket, error)) (queue.Ticket, error) {
+	var t queue.Ticket
+	for attempt := 0; ; attempt++ {
+		var nextErr error
+		err := db.tx(ctx, func(tx pgx.Tx) error {
+			if err := lockLine(ctx, tx, service, day); err != nil {
+				return err
+			}
+			if key != "" {
+				var id int64
+				err := tx.QueryRow(ctx, `SELECT id FROM tickets WHERE idem_key = $1`, key).Scan(&id)
+				if err == nil {
+					if t, err = ticket(ctx, tx, id); err != nil {
+						return err
+					}
+					t.Key, t.Replayed = key, true
+					return nil
+				}
+				if !errors.Is(err, pgx.ErrNoRows) {
+					return fmt.Errorf("look up key: %w", err)
+				}
+			}
+			override, err := serviceOverride(ctx, tx, service)
+			if err != nil {
+				return err
+			}
+			var last int
+			if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(number), 0) FROM tickets WHERE service = $1 AND day = $2`, service, day).Scan(&last); err != nil {
+				return fmt.Errorf("read last number: %w", err)
+			}
+			t, nextErr = next(override, last)
+			if nextErr != nil {
+				return nextErr
+			}
+			if t.Number != last+1 || t.Service != service || t.Day != day {
+				nextErr = fmt.Errorf("postgres: issue %s: ticket %s/%s/%d is not the next number %d", service, t.Service, t.Day, t.Number, last+1)
+				return nextErr
+			}
+			if t.PrintState == "" {
+				t.PrintState = queue.StatePending
+			}
+			t.Key = key
+			err = tx.QueryRow(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key)
+				VALUES($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key).Scan(&t.ID)
+			if err != nil {
+				return fmt.Errorf("insert ticket: %w", err)
+			}
+			return nil
+		})
+		if err == nil {
+			return t, nil
+		}
+		if nextErr != nil {
+			return queue.Ticket{}, nextErr
+		}
+		if attempt < maxAttempts && retryable(err) {
+			if werr := backoff(ctx, attempt); werr != nil {
+				return queue.Ticket{}, werr
+			}
+			continue
+		}
+		return queue.Ticket{}, fmt.Errorf("postgres: issue %s/%s: %w", service, day, err)
+	}
+}
+
+func serviceOverride(ctx context.Context, q querier, code string) (*bool, error) {
+	var open bool
+	err := q.QueryRow(ctx, `SELECT open FROM service_state WHERE code = $1`, code).Scan(&open)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("service state %s: %w", code, err)
+	}
+	return &open, nil
+}
+
+const ticketCols = `id, service, day, number, code, priority, issued_at, print_state, print_error, printed_at, reprints, served > 0`
+
+func tickets(ctx context.Context, q querier, where string, args ...any) ([]queue.Ticket, error) {
+	rows, err := q.Query(ctx, `SELECT `+ticketCols+` FROM tickets `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []queue.Ticket
+	for rows.Next() {
+		var t queue.Ticket
+		if err := rows.Scan(&t.ID, &t.Service, &t.Day, &t.Number, &t.Code, &t.Priority, &t.IssuedAt,
+			&t.PrintState, &t.PrintError, &t.PrintedAt, &t.Reprints, &t.Called); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+func ticket(ctx context.Context, q querier, id int64) (queue.Ticket, error) {
+	ts, err := tickets(ctx, q, `WHERE id = $1`, id)
+	if err != nil {
+		return queue.Ticket{}, fmt.Errorf("ticket %d: %w", id, err)
+	}
+	if len(ts) == 0 {
+		return queue.Ticket{}, queue.ErrNoTicket
+	}
+	return ts[0], nil
+}
+
+// Ticket implements queue.Store.
+func (db *DB) Ticket(ctx context.Context, id int64) (t queue.Ticket, err error) {
+	err = db.with(ctx, func(q querier) error {
+		t, err = ticket(ctx, q, id)
+		return err
+	})
+	return t, err
+}
+
+// Tickets implements queue.Store.
+func (db *DB) Tickets(ctx context.Context, day string) (ts []queue.Ticket, err error) {
+	err = db.with(ctx, func(q querier) error {
+		ts, err = tickets(ctx, q, `WHERE day = $1 ORDER BY id DESC`, day)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: tickets of %s: %w", day, err)
+	}
+	return ts, nil
+}
+
+func line(ctx context.Context, q querier, service, day string) (queue.Line, error) {
+	rows, err := q.Query(ctx, `SELECT number, priority <> '', served FROM tickets WHERE service = $1 AND day = $2 ORDER BY served, number`, service, day)
+	if err != nil {
+		return queue.Line{}, fmt.Errorf("line %s/%s: %w", service, day, err)
+	}
+	defer rows.Close()
+	var l queue.Line
+	for rows.Next() {
+		var w queue.Waiting
+		var served int
+		if err := rows.Scan(&w.Number, &w.Priority, &served); err != nil {
+			return queue.Line{}, err
+		}
+		if served == 0 {
+			l.Waiting = append(l.Waiting, w)
+		} else {
+			l.Called = append(l.Called, w)
+		}
+	}
+	return l, rows.Err()
+}
+
+// Line implements queue.Store.
+func (db *DB) Line(ctx context.Context, service, day string) (l queue.Line, err error) {
+	err = db.with(ctx, func(q querier) error {
+		l, err = line(ctx, q, service, day)
+		return err
+	})
+	return l, err
+}
+
+// CallNext implements queue.Store: under the line's advisory lock it reads
+// the line, lets pick choose, and marks that ticket served (served holds the
+// call sequence), so one ticket never goes to two callers.
+func (db *DB) CallNext(ctx context.Context, service, day string, pick func(queue.Line) (int, bool)) (queue.Ticket, error) {
+	var t queue.Ticket
+	for attempt := 0; ; attempt++ {
+		var pickErr error
+		err := db.tx(ctx, func(tx pgx.Tx) error {
+			if err := lockLine(ctx, tx, service, day); err != nil {
+				return err
+			}
+			l, err := line(ctx, tx, service, day)
+			if err != nil {
+				return err
+			}
+			n, ok := pick(l)
+			if !ok {
+				pickErr = queue.ErrNoneWaiting
+				return pickErr
+			}
+			var id int64
+			err = tx.QueryRow(ctx, `UPDATE tickets SET served = (SELECT COALESCE(MAX(served), 0) + 1 FROM tickets WHERE service = $1 AND day = $2)
+				WHERE service = $1 AND day = $2 AND number = $3 AND served = 0 RETURNING id`, service, day, n).Scan(&id)
+			if errors.Is(err, pgx.ErrNoRows) {
+				pickErr = fmt.Errorf("%w: number %d is not waiting", queue.ErrNoneWaiting, n)
+				return pickErr
+			}
+			if err != nil {
+				return fmt.Errorf("call %d: %w", n, err)
+			}
+			t, err = ticket(ctx, tx, id)
+			return err
+		})
+		if err == nil {
+			return t, nil
+		}
+		if pickErr != nil {
+			return queue.Ticket{}, pickErr
+		}
+		if attempt < maxAttempts && retryable(err) {
+			if werr := backoff(ctx, attempt); werr != nil {
+				return queue.Ticket{}, werr
+			}
+			continue
+		}
+		return queue.Ticket{}, fmt.Errorf("postgres: call next %s/%s: %w", service, day, err)
+	}
+}
+
+// ServiceCounts implements queue.Store.
+func (db *DB) ServiceCounts(ctx context.Context, day string) (map[string]queue.Counts, error) {
+	m := map[string]queue.Counts{}
+	err := db.with(ctx, func(q querier) error {
+		rows, err := q.Query(ctx, `SELECT service, COUNT(*) FILTER (WHERE served = 0), COALESCE(MAX(number), 0) FROM tickets WHERE day = $1 GROUP BY service`, day)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c string
+			var n queue.Counts
+			if err := rows.Scan(&c, &n.Waiting, &n.Issued); err != nil {
+				return err
+			}
+			m[c] = n
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: service counts %s: %w", day, err)
+	}
+	return m, nil
+}
+
+// ServiceOverride implements queue.Store.
+func (db *DB) ServiceOverride(ctx context.Context, code string) (open, ok bool, err error) {
+	var o *bool
+	err = db.with(ctx, func(q querier) error {
+		o, err = serviceOverride(ctx, q, code)
+		return err
+	})
+	if err != nil || o == nil {
+		return false, false, err
+	}
+	return *o, true, nil
+}
+
+// SetServiceOverride implements queue.Store.
+func (db *DB) SetServiceOverride(ctx context.Context, code string, open bool) error {
+	_, err := db.exec(ctx, `INSERT INTO service_state(code, open) VALUES($1, $2) ON CONFLICT(code) DO UPDATE SET open = excluded.open`, code, open)
+	if err != nil {
+		return fmt.Errorf("postgres: set override %s: %w", code, err)
+	}
+	return nil
+}
+
+func affected(tag pgconn.CommandTag, id int64) error {
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%w: %d", queue.ErrNoTicket, id)
+	}
+	return nil
+}
+
+// MarkPrinted implements queue.Store.
+func (db *DB) MarkPrinted(ctx context.Context, id int64, at string) error {
+	tag, err := db.exec(ctx, `UPDATE tickets SET print_state = 'printed', print_error = '', printed_at = $1 WHERE id = $2`, at, id)
+	if err != nil {
+		return fmt.Errorf("postgres: mark %d printed: %w", id, err)
+	}
+	return affected(tag, id)
+}
+
+// MarkPrintFailed implements queue.Store.
+func (db *DB) MarkPrintFailed(ctx context.Context, id int64, f *queue.Fault) error {
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE tickets SET print_state = 'failed', print_error = $1 WHERE id = $2`, f.Kind, id)
+		if err != nil {
+			return fmt.Errorf("postgres: mark %d failed: %w", id, err)
+		}
+		if err := affected(tag, id); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `INSERT INTO printer_faults(at, kind, ticket, detail) VALUES($1,$2,$3,$4) RETURNING id`,
+			f.At, f.Kind, id, f.Detail).Scan(&f.ID); err != nil {
+			return fmt.Errorf("postgres: record fault: %w", err)
+		}
+		f.TicketID = id
+		return nil
+	})
+}
+
+// AddReprint implements queue.Store.
+func (db *DB) AddReprint(ctx context.Context, id int64) error {
+	tag, err := db.exec(ctx, `UPDATE tickets SET reprints = reprints + 1 WHERE id = $1`, id)
+	if err != nil {
+		return fmt.Errorf("postgres: reprint %d: %w", id, err)
+	}
+	return affected(tag, id)
+}
+
+// AddFault implements queue.Store.
+func (db *DB) AddFault(ctx context.Context, f *queue.Fault) error {
+	var ticket *int64
+	if f.TicketID != 0 {
+		ticket = &f.TicketID
+	}
+	err := db.with(ctx, func(q querier) error {
+		return q.QueryRow(ctx, `INSERT INTO printer_faults(at, kind, ticket, detail) VALUES($1,$2,$3,$4) RETURNING id`,
+			f.At, f.Kind, ticket, f.Detail).Scan(&f.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: add fault: %w", err)
+	}
+	return nil
+}
+
+// Faults implements queue.Store.
+func (db *DB) Faults(ctx context.Context, limit int) ([]queue.Fault, error) {
+	var out []queue.Fault
+	err := db.with(ctx, func(q querier) error {
+		rows, err := q.Query(ctx, `SELECT f.id, f.at, f.kind, COALESCE(f.ticket, 0), COALESCE(t.code, ''), f.detail
+			FROM printer_faults f LEFT JOIN tickets t ON t.id = f.ticket ORDER BY f.id DESC LIMIT $1`, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var f queue.Fault
+			if err := rows.Scan(&f.ID, &f.At, &f.Kind, &f.TicketID, &f.Ticket, &f.Detail); err != nil {
+				return err
+			}
+			out = append(out, f)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: faults: %w", err)
+	}
+	return out, nil
+}
