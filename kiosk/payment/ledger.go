@@ -106,8 +106,7 @@ type Store interface {
 	// statuses (all when none), newest first.
 	Payments(ctx context.Context, since time.Time, statuses []string) ([]Payment, error)
 	// Notices lists notices received at or after since with any of the
-	// verdicts (all when none), newest first: every NoticeRow field but
-	// ID (left 0; Unresolved and Tx.NoticeByID carry it).
+	// verdicts (all when none), newest first, every NoticeRow field filled.
 	Notices(ctx context.Context, since time.Time, verdicts []string) ([]NoticeRow, error)
 	// Unresolved lists the notices with any of the verdicts (at least one
 	// is given) whose Resolution is still "", oldest first (ascending ID),

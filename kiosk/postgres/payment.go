@@ -96,7 +96,7 @@ func (db *DB) Payments(ctx context.Context, since time.Time, statuses []string) 
 
 // Notices implements payment.Store.
 func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) ([]payment.NoticeRow, error) {
-	sql := `SELECT source, tx_id, at, amount, ref, verdict FROM payment_notices WHERE at >= $1`
+	sql := `SELECT ` + noticeCols + ` FROM payment_notices WHERE at >= $1`
 	args := []any{since.UTC().Format(time.RFC3339)}
 	if len(verdicts) > 0 {
 		sql += ` AND verdict = ANY($2)`
@@ -110,8 +110,8 @@ func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) (
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var n payment.NoticeRow
-			if err := rows.Scan(&n.Source, &n.TxID, &n.At, &n.Amount, &n.Ref, &n.Verdict); err != nil {
+			n, err := scanNotice(rows)
+			if err != nil {
 				return err
 			}
 			out = append(out, n)
@@ -208,9 +208,7 @@ func (t paymentTx) SavePayment(ctx context.Context, p payment.Payment) error {
 }
 
 func (t paymentTx) Notice(ctx context.Context, source, txID string) (payment.NoticeRow, bool, error) {
-	n := payment.NoticeRow{Source: source, TxID: txID}
-	err := t.tx.QueryRow(ctx, `SELECT at, amount, ref, verdict FROM payment_notices WHERE source = $1 AND tx_id = $2`, source, txID).
-		Scan(&n.At, &n.Amount, &n.Ref, &n.Verdict)
+	n, err := scanNotice(t.tx.QueryRow(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE source = $1 AND tx_id = $2`, source, txID))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return payment.NoticeRow{}, false, nil
 	}

@@ -115,9 +115,6 @@ func (db *DB) queryNotices(ctx context.Context, query string, args ...any) ([]pa
 func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) ([]payment.NoticeRow, error) {
 	cond, args := in("verdict", verdicts, []any{since.UTC().Format(time.RFC3339)})
 	ns, err := db.queryNotices(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE at >= ?`+cond+` ORDER BY id DESC`, args...)
-	for i := range ns {
-		ns[i].ID = 0 // the contract: history rows carry no ID
-	}
 	return ns, err
 }
 
