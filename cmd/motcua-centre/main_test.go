@@ -20,8 +20,12 @@ type syncBuffer struct {
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
-func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
@@ -84,7 +88,9 @@ func TestServe(t *testing.T) {
 	defer cancel()
 	logs := &syncBuffer{}
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0", "--instance", "t1"}, strings.NewReader(""), io.Discard, logs) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0", "--instance", "t1"}, strings.NewReader(""), io.Discard, logs)
+	}()
 	var url string
 	select {
 	case a := <-addrs:

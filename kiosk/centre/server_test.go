@@ -80,7 +80,10 @@ func TestAuth(t *testing.T) {
 		do   func() error
 		code string
 	}{
-		{"bad token", func() error { _, err := NewClient(c.url, "mck_not-a-real-token-at-all").IssueTicket(ctx, IssueRequest{Service: "HT"}); return err }, CodeBadToken},
+		{"bad token", func() error {
+			_, err := NewClient(c.url, "mck_not-a-real-token-at-all").IssueTicket(ctx, IssueRequest{Service: "HT"})
+			return err
+		}, CodeBadToken},
 		{"no token", func() error { _, err := NewClient(c.url, "").Services(ctx); return err }, CodeBadToken},
 		{"revoked token", func() error { _, err := revoked.IssueTicket(ctx, IssueRequest{Service: "HT"}); return err }, CodeBadToken},
 		{"kiosk calls next", func() error { _, err := kiosk.CallNext(ctx, "1"); return err }, CodeForbidden},
