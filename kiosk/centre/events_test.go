@@ -85,8 +85,9 @@ func TestStreamResume(t *testing.T) {
 
 // A client that stops reading does not hold back the others.
 func TestStreamStuckClient(t *testing.T) {
-	defer func(n int) { SubBuffer = n }(SubBuffer)
-	SubBuffer = 8 // set before the centre starts
+	n0 := SubBuffer
+	t.Cleanup(func() { SubBuffer = n0 }) // after the centre's own cleanup
+	SubBuffer = 8                        // set before the centre starts
 	c := newCentre(t)
 	ctx := context.Background()
 	kiosk := c.enroll(device.Kiosk, "k1")
