@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/catalog"
 	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
@@ -34,6 +35,7 @@ type Stores struct {
 	Catalog catalog.Store
 	Audit   audit.Store
 	Device  device.Store
+	Events  events.Log // nil: the event log case is skipped
 }
 
 // Options tunes the suite to an implementation.
@@ -67,6 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("CatalogRoundTrip", func(t *testing.T) { testCatalog(t, open(t)) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open(t)) })
 	t.Run("Devices", func(t *testing.T) { testDevices(t, open(t)) })
+	t.Run("Events", func(t *testing.T) { testEvents(t, open(t)) })
 }
 
 var t0 = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
