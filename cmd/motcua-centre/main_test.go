@@ -58,10 +58,11 @@ func TestEnrollPrintsOnlyTheToken(t *testing.T) {
 	}
 }
 
-func TestPostgresNotYet(t *testing.T) {
-	for _, dsn := range []string{"postgres://u@h/db", "postgresql://u@h/db"} {
+// An unreachable PostgreSQL is one clear line, with the password hidden.
+func TestPostgresUnreachable(t *testing.T) {
+	for _, dsn := range []string{"postgres://u:secret@127.0.0.1:1/db?connect_timeout=2", "postgresql://u:secret@127.0.0.1:1/db?connect_timeout=2"} {
 		code, out, errs := runCmd(t, "", "devices", "--db", dsn)
-		if code != 1 || out != "" || !strings.Contains(errs, "PostgreSQL store not built in yet") {
+		if code != 1 || out != "" || !strings.Contains(errs, "open PostgreSQL store") || strings.Contains(errs, "secret") {
 			t.Fatalf("%s: exit %d, %q %q", dsn, code, out, errs)
 		}
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/payment"
+	"github.com/motcua/kiosk/kiosk/postgres"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
@@ -27,9 +29,6 @@ type stores struct {
 	Ping    func(context.Context) error
 }
 
-// errNoPostgres is the answer to a postgres:// DSN until kiosk/postgres lands.
-var errNoPostgres = errors.New("PostgreSQL store not built in yet; use a SQLite file path for --db")
-
 // openStore opens the store a DSN names: postgres:// or postgresql:// for
 // PostgreSQL, anything else a SQLite file path. close releases it.
 func openStore(ctx context.Context, dsn string) (st stores, close func() error, err error) {
@@ -37,11 +36,24 @@ func openStore(ctx context.Context, dsn string) (st stores, close func() error, 
 		return stores{}, nil, errors.New("no store: give --db PATH (SQLite file) or --db postgres://…")
 	}
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return stores{}, nil, errNoPostgres
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return stores{}, nil, fmt.Errorf("open PostgreSQL store %s: %w", redactDSN(dsn), err)
+		}
+		return stores{Kind: "postgres", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Ping: db.Ping}, db.Close, nil
 	}
 	db, err := sqlite.Open(ctx, dsn)
 	if err != nil {
 		return stores{}, nil, fmt.Errorf("open SQLite store %s: %w", dsn, err)
 	}
 	return stores{Kind: "sqlite", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Ping: db.PingContext}, db.Close, nil
+}
+
+// redactDSN hides a password in a DSN for logs and errors.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
 }

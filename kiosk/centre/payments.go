@@ -20,9 +20,9 @@ func (s *Server) paymentsOn(w http.ResponseWriter) bool {
 // paymentError answers a payment failure with its code.
 func (s *Server) paymentError(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
-	case errors.Is(err, payment.ErrNotFound):
+	case errors.Is(err, payment.ErrNotFound), errors.Is(err, payment.ErrNoNotice):
 		writeError(w, Error{Code: CodeNotFound, Message: err.Error()})
-	case errors.Is(err, payment.ErrState):
+	case errors.Is(err, payment.ErrState), errors.Is(err, payment.ErrMismatch):
 		writeError(w, Error{Code: CodeState, Message: err.Error()})
 	case errors.Is(err, payment.ErrAmount), errors.Is(err, payment.ErrReason):
 		writeError(w, Error{Code: CodeBadRequest, Message: err.Error()})

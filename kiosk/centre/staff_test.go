@@ -3,9 +3,12 @@ package centre
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/payment"
 )
@@ -77,18 +80,74 @@ func TestStaffPaymentActions(t *testing.T) {
 	}
 }
 
-func TestStaffNoticesWithoutReconciler(t *testing.T) {
-	c := newCentre(t)
-	counter := c.enroll(device.Counter, "c1").WithPIN(testPIN)
-	_, err := counter.Flagged(context.Background())
-	var e *Error
-	if _, ok := any(c.srv.centre.Ledger()).(reconciler); ok {
-		if err != nil {
-			t.Fatalf("flagged: %v", err)
-		}
-		return
+// Flagged bank notices reach staff on the centre: a second transfer for a
+// paid fee is refunded, a transfer with no reference is assigned to the
+// payment it was for; both need the PIN and are audited.
+func TestStaffReconcilesNotices(t *testing.T) {
+	c := newCentre(t, func(cfg *config.Config) { cfg.Payment.SePayKey = "sepay-test-key" })
+	ctx := context.Background()
+	kiosk := c.enroll(device.Kiosk, "k1")
+	counter := c.enroll(device.Counter, "c1")
+	staffer := counter.WithPIN(testPIN)
+	paid, err := kiosk.CreatePayment(ctx, PaymentRequest{Purpose: "Lệ phí", Amount: 50000})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !errors.As(err, &e) || e.Status != 501 {
-		t.Fatalf("flagged without a reconciling ledger: %v; want 501", err)
+	other, err := kiosk.CreatePayment(ctx, PaymentRequest{Purpose: "Lệ phí", Amount: 30000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notify := func(id int, amount int64, content string) {
+		body := fmt.Sprintf(`{"id":%d,"transferType":"in","transferAmount":%d,"content":%q}`, id, amount, content)
+		req, _ := http.NewRequest(http.MethodPost, c.url+"/notify/sepay", strings.NewReader(body))
+		req.Header.Set("Authorization", "Apikey sepay-test-key")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("notice %d answered %d", id, resp.StatusCode)
+		}
+	}
+	notify(1, 50000, paid.Memo)            // pays
+	notify(2, 50000, paid.Memo)            // paid twice: flagged already_paid
+	notify(3, 30000, "chuyen tien le phi") // no reference: flagged unknown_ref
+
+	var e *Error
+	if _, err := counter.Flagged(ctx); !errors.As(err, &e) || e.Code != CodeBadPIN {
+		t.Fatalf("flagged without PIN: %v; want bad_pin", err)
+	}
+	rows, err := staffer.Flagged(ctx)
+	if err != nil || len(rows) != 2 || rows[0].Verdict != payment.VerdictAlreadyPaid || rows[1].Verdict != payment.VerdictUnknownRef {
+		t.Fatalf("flagged = %+v, %v", rows, err)
+	}
+	if err := staffer.Refund(ctx, rows[0].ID, "hoàn qua VCB"); err != nil {
+		t.Fatalf("refund: %v", err)
+	}
+	if err := staffer.Refund(ctx, rows[0].ID, "again"); !errors.As(err, &e) || e.Code != CodeState {
+		t.Fatalf("refund twice: %v; want state", err)
+	}
+	if err := staffer.Assign(ctx, rows[1].ID, other.Ref, "citizen showed the transfer"); err != nil {
+		t.Fatalf("assign: %v", err)
+	}
+	if v, err := kiosk.Payment(ctx, other.Ref); err != nil || v.Status != payment.Paid {
+		t.Fatalf("assigned payment = %+v, %v", v.Payment, err)
+	}
+	if rows, err := staffer.Flagged(ctx); err != nil || len(rows) != 0 {
+		t.Fatalf("still flagged: %+v, %v", rows, err)
+	}
+	log, err := c.db.AuditLog(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"centre_notice_refund": true, "centre_notice_assign": true}
+	for _, a := range log {
+		if want[a.Action] && a.Role == "staff" && strings.Contains(a.Detail, "device c1") {
+			delete(want, a.Action)
+		}
+	}
+	if len(want) > 0 {
+		t.Fatalf("not audited: %v\n%+v", want, log)
 	}
 }

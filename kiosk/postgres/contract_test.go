@@ -8,7 +8,7 @@ import (
 )
 
 func stores(db *postgres.DB) storetest.Stores {
-	return storetest.Stores{Queue: db, Payment: db, Rating: db, Staff: db, Assist: db, Catalog: db, Audit: db, Device: db}
+	return storetest.Stores{Queue: db, Payment: db, Rating: db, Staff: db, Assist: db, Catalog: db, Audit: db, Device: db, Events: db.Events()}
 }
 
 func TestContract(t *testing.T) {

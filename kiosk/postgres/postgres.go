@@ -88,3 +88,11 @@ func (db *DB) Close() error {
 	db.pool.close()
 	return nil
 }
+
+// Ping checks that the server answers (the centre's /healthz).
+func (db *DB) Ping(ctx context.Context) error {
+	return db.with(ctx, func(q querier) error {
+		var one int
+		return q.QueryRow(ctx, `SELECT 1`).Scan(&one)
+	})
+}
