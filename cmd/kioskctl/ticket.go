@@ -60,6 +60,9 @@ func writeJSON(w io.Writer, v any) {
 // and prints it as JSON; with --print-port it also prints it on paper.
 // Exit 1 when no ticket was issued, 3 when it was stored but not printed.
 func ticketIssue(args []string, stdout, stderr io.Writer) int {
+	if usesCentre(args) {
+		return centreTicketIssue(args, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("ticket issue", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf storeFlags
