@@ -16,8 +16,10 @@ import (
 	"github.com/motcua/kiosk/kiosk/centre"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/search"
 	"github.com/motcua/kiosk/kiosk/sqlite"
+	"github.com/motcua/kiosk/kiosk/staff"
 	"github.com/motcua/kiosk/kiosk/text"
 )
 
@@ -29,7 +31,11 @@ type testCentre struct {
 	handler http.Handler
 	srv     *httptest.Server
 	token   string
+	// counterToken is a counter device's token (staff actions with centreStaffPIN).
+	counterToken string
 }
+
+const centreStaffPIN = "482915"
 
 func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCentre {
 	t.Helper()
@@ -39,11 +45,22 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	if err := staff.New(db, nil, 4).SetPIN(ctx, staff.Staff, centreStaffPIN); err != nil {
+		t.Fatal(err)
+	}
 	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Config: config.Default(), Log: quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
+	runCtx, stopRun := context.WithCancel(ctx)
+	ran := make(chan struct{})
+	go func() { defer close(ran); s.Run(runCtx) }() // the event broker and sweeps
+	t.Cleanup(func() { stopRun(); <-ran })
 	tok, _, err := device.Enroll(ctx, db, device.Kiosk, "KIOSK-01", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctok, _, err := device.Enroll(ctx, db, device.Counter, "QUAY-1", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +68,7 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 	if wrap != nil {
 		h = wrap(h)
 	}
-	c := &testCentre{t: t, handler: h, token: tok}
+	c := &testCentre{t: t, handler: h, token: tok, counterToken: ctok}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -214,5 +231,48 @@ func TestCentreDownAtStart(t *testing.T) {
 	}
 	if strings.Contains(k.RecentLog(), "mck_secret") {
 		t.Fatal("token in the log")
+	}
+}
+
+// The kiosk learns "paid" by push: a payment it created on the centre is
+// confirmed at a counter, the pay screen gets payment:update (same
+// PaymentView as local mode) and the receipt prints on the kiosk.
+func TestCentrePaymentPaidByPush(t *testing.T) {
+	c := startTestCentre(t, nil)
+	k, rec := centreKiosk(t, c)
+	waitLink(t, rec, true)
+	pv, err := k.CreatePayment("2.000488", "Lệ phí LLTP", 200000)
+	if err != nil || pv.Status != payment.Awaiting || pv.QRPng == "" || pv.AmountWords == "" || pv.SecondsLeft <= 0 {
+		t.Fatalf("create: %+v %v", pv.Payment, err)
+	}
+	if got, err := k.GetPayment(pv.Ref); err != nil || got.Ref != pv.Ref {
+		t.Fatalf("get: %+v %v", got.Payment, err)
+	}
+	counter := centre.NewClient(c.url(), c.counterToken).WithPIN(centreStaffPIN)
+	if _, err := counter.StaffConfirm(context.Background(), pv.Ref, "paid in cash"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(20 * time.Second)
+	for {
+		ch := rec.Changed()
+		done := false
+		for _, ev := range rec.Events() {
+			if v, ok := ev.Data.(PaymentView); ok && ev.Name == eventPayment && v.Ref == pv.Ref && v.Status == payment.Paid && v.ReceiptState == "printed" {
+				done = true
+			}
+		}
+		if done {
+			break
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			t.Fatalf("no paid update with a printed receipt: %v", rec.Events())
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := k.printer.sim.WaitJob(ctx, 1); err != nil {
+		t.Fatalf("no receipt printed on the kiosk: %v", err)
 	}
 }
