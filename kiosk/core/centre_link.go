@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/centre"
+	"github.com/motcua/kiosk/kiosk/text"
 )
 
 // eventCentreLink is emitted with a CentreLink on every change of the link.
@@ -36,7 +37,7 @@ func (k *Kiosk) startCentre(ctx context.Context) {
 	}
 	b, err := newCentreBackend(k, c)
 	if err != nil {
-		k.addProblem(Problem{Area: "centre", Detail: err.Error()})
+		k.addProblem(Problem{Area: "centre", Citizen: text.CentrePausedQueue.VI, CitizenEN: text.CentrePausedQueue.EN, Detail: err.Error()})
 		k.log.Error("centre client set-up", "err", err)
 	}
 	k.centre = b

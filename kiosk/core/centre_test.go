@@ -1,8 +1,10 @@
 package core
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -231,6 +233,23 @@ func TestCentreDownAtStart(t *testing.T) {
 	}
 	if strings.Contains(k.RecentLog(), "mck_secret") {
 		t.Fatal("token in the log")
+	}
+	path, err := k.TechDiagnostics(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.Contains(string(b), "mck_secret") {
+			t.Errorf("the centre token is in the diagnostics bundle (%s)", f.Name)
+		}
 	}
 }
 
