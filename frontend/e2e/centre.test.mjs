@@ -149,10 +149,12 @@ test('a number from the centre prints here and a counter calls it; centre down p
   await page.getByTestId('result').first().filter({ hasText: 'lý lịch tư pháp' }).waitFor()
   await page.context().close()
 
-  // 3. The centre is back (same store): tiles come back, the next number follows.
+  // 3. The centre is back (same store): on the page already open, the tiles
+  // come back live (centre:link), and the next number follows.
+  page = await homeWith(true)
   await centre.start()
-  page = await homeWith(false)
-  assert.equal(await page.getByTestId('centre-paused').count(), 0)
+  await page.locator('[data-testid=tile-queue][data-paused="false"]').waitFor({ timeout: 30_000 })
+  await page.getByTestId('centre-paused').waitFor({ state: 'detached' })
   await page.screenshot({ path: join(OUT, 'centre-recovered-home.png') })
   const second = await takeNumber(page)
   assert.equal(second, 'A-' + String(Number(first.slice(2)) + 1).padStart(4, '0'), `next number after ${first}, no duplicate, no gap`)
