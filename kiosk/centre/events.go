@@ -62,6 +62,7 @@ type broker struct {
 
 // subscriber is one SSE client's queue of live events.
 type subscriber struct {
+	name string // the device, for logs
 	ch   chan events.Stored
 	gone chan struct{} // closed when dropped for being slow
 }
@@ -76,8 +77,8 @@ func newBroker(ctx context.Context, log events.Log, lg *slog.Logger) (*broker, e
 
 // subscribe registers a client; events with ID > upto come through the
 // subscriber, the caller reads the ones up to upto from the log.
-func (b *broker) subscribe() (sub *subscriber, upto int64) {
-	sub = &subscriber{ch: make(chan events.Stored, SubBuffer), gone: make(chan struct{})}
+func (b *broker) subscribe(name string) (sub *subscriber, upto int64) {
+	sub = &subscriber{name: name, ch: make(chan events.Stored, SubBuffer), gone: make(chan struct{})}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.subs[sub] = struct{}{}
@@ -140,7 +141,7 @@ func (b *broker) publish(evs []events.Stored) {
 			select {
 			case sub.ch <- e:
 			default:
-				b.lg.Warn("event stream client too slow; dropped (it reconnects and resumes)", "event", e.ID)
+				b.lg.Warn("event stream client too slow; dropped (it reconnects and resumes)", "device", sub.name, "event", e.ID)
 				delete(b.subs, sub)
 				close(sub.gone)
 			}
@@ -159,7 +160,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, dev device.Devic
 	}
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Time{}) // the server's ReadTimeout would end a long stream
-	sub, upto := s.broker.subscribe()
+	sub, upto := s.broker.subscribe(dev.Name)
 	defer s.broker.unsubscribe(sub)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")

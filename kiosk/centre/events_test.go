@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
@@ -85,8 +86,9 @@ func TestStreamResume(t *testing.T) {
 
 // A client that stops reading does not hold back the others.
 func TestStreamStuckClient(t *testing.T) {
-	defer func(n int) { SubBuffer = n }(SubBuffer)
-	SubBuffer = 8 // set before the centre starts
+	n0 := SubBuffer
+	t.Cleanup(func() { SubBuffer = n0 }) // after the centre's own cleanup
+	SubBuffer = 8                        // set before the centre starts
 	c := newCentre(t)
 	ctx := context.Background()
 	kiosk := c.enroll(device.Kiosk, "k1")
@@ -99,7 +101,13 @@ func TestStreamStuckClient(t *testing.T) {
 	}
 	defer stuck.Body.Close()
 	start := c.lastID()
-	fast := follow(t, disp, start)
+	// The reading client follows like a display does: should it fall
+	// behind and be dropped too, it reconnects and resumes.
+	got := make(chan events.Stored, 1024)
+	fctx, stop := context.WithCancel(ctx)
+	followed := make(chan struct{})
+	go func() { defer close(followed); disp.Follow(fctx, start, func(e events.Stored) { got <- e }, nil) }()
+	defer func() { stop(); <-followed }()
 	n := 4 * SubBuffer
 	for i := 0; i < n; i++ {
 		if _, err := kiosk.IssueTicket(ctx, IssueRequest{Service: "HT", Key: fmt.Sprint("k", i)}); err != nil {
@@ -107,8 +115,13 @@ func TestStreamStuckClient(t *testing.T) {
 		}
 	}
 	for i := 0; i < n; i++ {
-		if e := fast.next(t); e.ID != start+int64(i)+1 {
-			t.Fatalf("fast client: event %d; want %d", e.ID, start+int64(i)+1)
+		select {
+		case e := <-got:
+			if e.ID != start+int64(i)+1 {
+				t.Fatalf("reading client: event %d; want %d", e.ID, start+int64(i)+1)
+			}
+		case <-time.After(guard):
+			t.Fatalf("reading client got %d of %d events", i, n)
 		}
 	}
 }

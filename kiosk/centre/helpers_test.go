@@ -32,8 +32,12 @@ type testCentre struct {
 // normal case.
 const guard = 60 * time.Second
 
-func newCentre(t *testing.T) *testCentre {
+func newCentre(t *testing.T, mods ...func(*config.Config)) *testCentre {
 	t.Helper()
+	cfg := config.Default()
+	for _, m := range mods {
+		m(&cfg)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "centre.db"))
 	if err != nil {
@@ -44,7 +48,7 @@ func newCentre(t *testing.T) *testCentre {
 	}
 	el := db.Events()
 	srv, err := New(Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el,
-		Config: config.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"})
+		Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"})
 	if err != nil {
 		t.Fatal(err)
 	}
