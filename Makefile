@@ -61,6 +61,7 @@ check-bindings: bindings
 dev-binary: setup frontend
 	$(GO) build -tags "dev e2e $(WEBKIT_TAG)" -ldflags "$(LDFLAGS)" -o build/bin/kiosk-dev .
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/bin/kioskctl ./cmd/kioskctl
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/bin/motcua-centre ./cmd/motcua-centre
 
 run: build
 	@scripts/run.sh build/bin/motcua-kiosk

@@ -20,6 +20,7 @@ type Config struct {
 	Queue           Queue                     `toml:"queue"`
 	Payment         Payment                   `toml:"payment"`
 	Portal          Portal                    `toml:"portal"`
+	Centre          Centre                    `toml:"centre"`
 }
 
 // Kiosk identifies the centre and the machine.
@@ -121,6 +122,17 @@ type Payment struct {
 	PayOSKey      string `toml:"payos_key"`
 	SePayKey      string `toml:"sepay_key"`
 }
+
+// Centre connects the kiosk to the centre server (motcua-centre). With URL
+// empty the kiosk keeps its queue and payments in its own store.
+type Centre struct {
+	URL    string `toml:"url"`     // "https://centre.local:8443"; empty: local mode
+	Token  string `toml:"token"`   // device token from `motcua-centre enroll kiosk NAME` (secret)
+	CAFile string `toml:"ca_file"` // PEM CA for a self-signed centre certificate (optional)
+}
+
+// Enabled reports whether the kiosk is a client of a centre.
+func (c Centre) Enabled() bool { return c.URL != "" }
 
 // Portal holds links to the national public-service portal.
 type Portal struct {

@@ -52,6 +52,11 @@ func TestValidationMessages(t *testing.T) {
 		{"unknown key", "[kiosk]\ncentre = \"x\"\n", []string{"kiosk.centre: unknown key"}},
 		{"duplicate prefix", "[[queue.services]]\ncode = \"A\"\nname_vi = \"A\"\nprefix = \"A\"\n[[queue.services]]\ncode = \"B\"\nname_vi = \"B\"\nprefix = \"A\"\n", []string{"queue.services[1].prefix: duplicate prefix \"A\""}},
 		{"bad bin", "[payment]\nbank_bin = \"97041\"\n", []string{"payment.bank_bin: must be the bank's 6-digit BIN"}},
+		{"centre url scheme", "[centre]\nurl = \"ftp://centre\"\ntoken = \"t\"\n", []string{"centre.url: must start with http:// or https://"}},
+		{"centre url host", "[centre]\nurl = \"https://\"\ntoken = \"t\"\n", []string{"centre.url: must name a host"}},
+		{"centre token missing", "[centre]\nurl = \"https://centre.local:8443\"\n", []string{"centre.token: required when centre.url is set"}},
+		{"centre token without url", "[centre]\ntoken = \"mck_x\"\n", []string{"centre.url: required when centre.token"}},
+		{"centre ca over http", "[centre]\nurl = \"http://centre.local\"\ntoken = \"t\"\nca_file = \"/etc/ca.pem\"\n", []string{"centre.ca_file: only used with an https://"}},
 		{"reader mode", "[reader]\nmode = \"nfc\"\n", []string{"reader.mode: must be qr, mrz or auto"}},
 	}
 	for _, c := range cases {
@@ -125,5 +130,17 @@ func TestSaveToUnwritableDir(t *testing.T) {
 	os.WriteFile(blocker, nil, 0o600)
 	if err := Save(filepath.Join(blocker, "kiosk.toml"), Default()); err == nil {
 		t.Fatal("save under a file succeeded")
+	}
+}
+
+func TestCentreValid(t *testing.T) {
+	for _, toml := range []string{
+		"[centre]\nurl = \"https://centre.local:8443\"\ntoken = \"mck_abc\"\nca_file = \"/etc/motcua/ca.pem\"\n",
+		"[centre]\nurl = \"http://127.0.0.1:8090\"\ntoken = \"mck_abc\"\n",
+		"[centre]\nurl = \"\"\n",
+	} {
+		if _, err := Parse([]byte(toml)); err != nil {
+			t.Errorf("%q: %v", toml, err)
+		}
 	}
 }

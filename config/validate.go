@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -91,6 +92,7 @@ func (c Config) Validate() Problems {
 	}
 	c.validateQueue(add)
 	c.validatePayment(add)
+	c.validateCentre(add)
 	if c.Portal.ProcedureURLTemplate != "" && !strings.Contains(c.Portal.ProcedureURLTemplate, "{code}") {
 		add("portal.procedure_url_template", "must contain {code}")
 	}
@@ -177,5 +179,32 @@ func (c Config) validatePayment(add func(string, string, ...any)) {
 	}
 	if p.Listen != "" && !strings.Contains(p.Listen, ":") {
 		add("payment.listen", "must be host:port, got %q", p.Listen)
+	}
+}
+
+func (c Config) validateCentre(add func(string, string, ...any)) {
+	ce := c.Centre
+	if ce.URL == "" {
+		if ce.Token != "" || ce.CAFile != "" {
+			add("centre.url", "required when centre.token or centre.ca_file is set (e.g. https://centre.local:8443)")
+		}
+		return
+	}
+	u, err := url.Parse(ce.URL)
+	switch {
+	case err != nil:
+		add("centre.url", "not a URL: %v", err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		add("centre.url", "must start with http:// or https://, got %q", ce.URL)
+	case u.Host == "":
+		add("centre.url", "must name a host (e.g. https://centre.local:8443), got %q", ce.URL)
+	case u.User != nil:
+		add("centre.url", "must not carry a user name or password; put the device token in centre.token")
+	}
+	if strings.TrimSpace(ce.Token) == "" {
+		add("centre.token", "required when centre.url is set (motcua-centre enroll kiosk NAME prints it)")
+	}
+	if ce.CAFile != "" && err == nil && u.Scheme != "https" {
+		add("centre.ca_file", "only used with an https:// centre.url")
 	}
 }

@@ -17,6 +17,7 @@ type StatusView struct {
 	Features         []string      `json:"features"`
 	Problems         []Problem     `json:"problems"`
 	Session          session.State `json:"session"`
+	Centre           CentreLink    `json:"centre"` // where numbers and payments come from, and whether that works now
 }
 
 // Status reports identity, timings, available features and faults.
@@ -36,13 +37,14 @@ func (k *Kiosk) Status() StatusView {
 		Features:         k.features(),
 		Problems:         probs,
 		Session:          k.Session.Current(k.now()),
+		Centre:           k.CentreLink(),
 	}
 }
 
 // features lists the tiles whose capability is built and working.
 func (k *Kiosk) features() []string {
 	f := []string{"skills", "scan", "search", "guide", "queue"}
-	if c := k.Config().Payment; c.Enabled && k.ledger != nil {
+	if c := k.Config().Payment; c.Enabled && (k.ledger != nil || k.centre != nil) {
 		f = append(f, "pay")
 	}
 	return f

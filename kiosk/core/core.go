@@ -54,6 +54,7 @@ type Kiosk struct {
 	printer  printerDev
 	queue    *queue.Service
 	ledger   *payment.Ledger
+	centre   *centreBackend // nil in local mode
 	ring     *LogRing
 
 	mu       sync.Mutex
@@ -139,7 +140,10 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 	k.loadCatalog(ctx)
 	k.startReader(ctx, k.Config().Reader)
 	k.startPrinter(k.Config())
-	k.startPayments(ctx)
+	k.startCentre(ctx)
+	if k.centre == nil {
+		k.startPayments(ctx) // with a centre, bank notices go to the centre
+	}
 	k.onConfigChange(func(old, c config.Config) {
 		if old.Reader != c.Reader {
 			k.startReader(ctx, c.Reader)
@@ -203,7 +207,7 @@ func (k *Kiosk) clock(ctx context.Context) {
 			now := k.now()
 			k.Session.Tick(now)
 			k.tickMode(now)
-			if now.Sub(swept) >= 5*time.Second {
+			if k.centre == nil && now.Sub(swept) >= 5*time.Second {
 				swept = now
 				k.sweepPayments()
 			}

@@ -58,6 +58,9 @@ func (k *Kiosk) paymentView(p payment.Payment) PaymentView {
 
 // CreatePayment starts a fee payment: a dynamic VietQR with a reference.
 func (k *Kiosk) CreatePayment(procedure, purpose string, amount int64) (PaymentView, error) {
+	if k.centre != nil && k.Config().Payment.Enabled {
+		return k.centre.createPayment(procedure, purpose, amount) // centre_payments.go
+	}
 	if k.ledger == nil {
 		return PaymentView{}, errNoStore
 	}
@@ -74,6 +77,9 @@ func (k *Kiosk) CreatePayment(procedure, purpose string, amount int64) (PaymentV
 
 // GetPayment returns a payment's current state.
 func (k *Kiosk) GetPayment(ref string) (PaymentView, error) {
+	if k.centre != nil {
+		return k.centre.getPayment(ref)
+	}
 	p, err := k.ledger.Get(context.Background(), ref)
 	if err != nil {
 		return PaymentView{}, err
@@ -83,6 +89,9 @@ func (k *Kiosk) GetPayment(ref string) (PaymentView, error) {
 
 // CancelPayment cancels an unpaid payment.
 func (k *Kiosk) CancelPayment(ref string) (PaymentView, error) {
+	if k.centre != nil {
+		return k.centre.cancelPayment(ref)
+	}
 	p, err := k.ledger.Cancel(context.Background(), ref)
 	if err != nil {
 		return PaymentView{}, err

@@ -2,7 +2,9 @@ package core
 
 import (
 	"context"
+	"errors"
 
+	"github.com/motcua/kiosk/kiosk/centre"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/staff"
 	"github.com/motcua/kiosk/kiosk/text"
@@ -18,12 +20,14 @@ type QueueInfo struct {
 // QueueInfo lists services with waiting counts and the priority choices;
 // a scanned card suggests "elderly" by the configured age.
 func (k *Kiosk) QueueInfo() (QueueInfo, error) {
-	if k.queue == nil {
+	tb := k.tickets()
+	if tb == nil {
 		return QueueInfo{}, errNoStore
 	}
-	svs, err := k.queue.Services(context.Background())
+	svs, err := tb.Services(context.Background())
 	if err != nil {
-		return QueueInfo{}, err
+		k.log.Warn("services not listed", "err", err)
+		return QueueInfo{}, citizenQueueErr(err)
 	}
 	info := QueueInfo{Services: svs, Priorities: k.Config().Queue.PriorityCategories}
 	if v := k.Identity(); v != nil {
@@ -36,17 +40,18 @@ func (k *Kiosk) QueueInfo() (QueueInfo, error) {
 // returns the ticket (print state failed, advice for the citizen): the
 // number exists and the screen shows it very large.
 func (k *Kiosk) IssueTicket(service, priority string) (queue.Ticket, error) {
-	if k.queue == nil {
+	tb := k.tickets()
+	if tb == nil {
 		return queue.Ticket{}, errNoStore
 	}
 	ctx := context.Background()
-	t, err := k.queue.Issue(ctx, service, priority)
+	t, err := tb.Issue(ctx, service, priority)
 	if err != nil {
 		k.log.Warn("ticket not issued", "service", service, "err", err)
 		return t, citizenQueueErr(err)
 	}
-	k.log.Info("ticket issued", "code", t.Code, "priority", t.Priority != "")
-	t, err = k.queue.Print(ctx, k.thePrinter(), t)
+	k.log.Info("ticket issued", "code", t.Code, "priority", t.Priority != "", "replayed", t.Replayed)
+	t, err = tb.Print(ctx, k.thePrinter(), t)
 	if err != nil {
 		k.log.Error("ticket not printed", "code", t.Code, "fault", t.PrintError, "err", err)
 		k.Emit("printer:fault", map[string]string{"kind": t.PrintError, "ticket": t.Code})
@@ -59,6 +64,9 @@ func (k *Kiosk) IssueTicket(service, priority string) (queue.Ticket, error) {
 // citizenQueueErr is the one error string the screen shows when no number
 // was issued: "VI / EN" (text.Queue*).
 func citizenQueueErr(err error) error {
+	if errors.Is(err, centre.ErrUnreachable) {
+		return text.CentrePausedQueue.Error()
+	}
 	vi, en := queue.Message(err)
 	return text.Msg{VI: vi, EN: en}.Error()
 }

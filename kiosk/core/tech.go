@@ -167,6 +167,7 @@ func (k *Kiosk) TechDiagnostics(dir string) (string, error) {
 	}
 	c := k.Config()
 	c.Payment.CassoKey, c.Payment.PayOSKey, c.Payment.SePayKey = redact(c.Payment.CassoKey), redact(c.Payment.PayOSKey), redact(c.Payment.SePayKey)
+	c.Centre.Token = redact(c.Centre.Token)
 	if b, err := config.Encode(c); err == nil {
 		add("kiosk.toml", b)
 	}

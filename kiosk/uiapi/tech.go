@@ -87,3 +87,12 @@ func (a *API) TechSaveSettings(s core.TechSettings) (core.SaveResult, error) {
 	}
 	return a.k.TechSaveSettings(s)
 }
+
+// TechCentre is the link to the centre server: mode, up or down since when,
+// the URL and the last error (never the device token).
+func (a *API) TechCentre() (core.CentreInfo, error) {
+	if err := a.need(Technician); err != nil {
+		return core.CentreInfo{}, err
+	}
+	return a.k.TechCentre()
+}

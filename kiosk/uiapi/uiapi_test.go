@@ -36,7 +36,7 @@ var roles = map[string]Role{
 
 	"TechPorts": Technician, "TechTestPrint": Technician, "TechReaderMonitor": Technician,
 	"TechCatalogFiles": Technician, "TechCatalogPreview": Technician, "TechCatalogImport": Technician,
-	"TechDiagnostics": Technician, "TechLog": Technician, "TechGetSettings": Technician, "TechSaveSettings": Technician,
+	"TechDiagnostics": Technician, "TechLog": Technician, "TechCentre": Technician, "TechGetSettings": Technician, "TechSaveSettings": Technician,
 }
 
 const (

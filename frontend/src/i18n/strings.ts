@@ -224,6 +224,17 @@ export const vi = {
   'tech.monitor': 'Theo dõi đầu đọc',
   'tech.monitor.empty': 'Chưa có lần đọc nào.',
   'error.generic': 'Đã có lỗi. Bạn vui lòng thử lại hoặc hỏi cán bộ tại quầy.',
+  'centre.paused.title': 'Tạm dừng lấy số và thanh toán',
+  'centre.paused.tile': 'Tạm dừng: máy chưa kết nối được với trung tâm',
+  'centre.paused.home': 'Máy chưa kết nối được với hệ thống của trung tâm nên tạm dừng lấy số thứ tự và thanh toán phí. Tra cứu thủ tục và hướng dẫn hồ sơ vẫn dùng được. Vui lòng hỏi cán bộ tại quầy.',
+  'centre.paused.queue': 'Tạm dừng lấy số: máy chưa kết nối được với hệ thống của trung tâm. Vui lòng hỏi cán bộ tại quầy để được lấy số. Màn hình sẽ tự mở lại khi kết nối được.',
+  'centre.paused.pay': 'Tạm dừng thanh toán: máy chưa kết nối được với hệ thống của trung tâm. Bạn chưa bị trừ tiền. Vui lòng thanh toán tại quầy hoặc thử lại sau ít phút.',
+  'tech.centre': 'Kết nối trung tâm',
+  'tech.centre.local': 'Chạy riêng (không có máy chủ trung tâm)',
+  'tech.centre.up': 'Đã kết nối',
+  'tech.centre.down': 'Mất kết nối',
+  'tech.centre.since': 'từ',
+  'tech.centre.error': 'Lỗi gần nhất',
 }
 
 export type Key = keyof typeof vi
@@ -450,6 +461,17 @@ export const en: Record<Key, string> = {
   'tech.monitor': 'Reader monitor',
   'tech.monitor.empty': 'No reads yet.',
   'error.generic': 'Something went wrong. Please try again or ask the staff at the counter.',
+  'centre.paused.title': 'Numbers and payments are paused',
+  'centre.paused.tile': 'Paused: this kiosk cannot reach the centre',
+  'centre.paused.home': "This kiosk cannot reach the centre's system, so taking a number and paying fees are paused. You can still look up procedures and document guidance. Please ask the staff at the counter.",
+  'centre.paused.queue': "Numbers are paused: this kiosk cannot reach the centre's system. Please ask the staff at the counter for a number. This screen opens again by itself once the link is back.",
+  'centre.paused.pay': "Payments are paused: this kiosk cannot reach the centre's system. No money has been taken. Please pay at the counter or try again in a few minutes.",
+  'tech.centre': 'Centre link',
+  'tech.centre.local': 'Standalone (no centre server)',
+  'tech.centre.up': 'Connected',
+  'tech.centre.down': 'Disconnected',
+  'tech.centre.since': 'since',
+  'tech.centre.error': 'Last error',
 }
 
 export const strings = { vi, en }

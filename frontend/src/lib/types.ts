@@ -38,3 +38,5 @@ export type IdentityView = core.IdentityView
 export type ScanEvent = core.ScanEvent
 export type AssistRequest = assist.Request
 export type ModeView = core.ModeView
+export type CentreLink = core.CentreLink
+export type CentreInfo = core.CentreInfo

@@ -58,6 +58,18 @@ export namespace core {
 	    Text: skills.Text;
 	    Step: skills.Step;
 	}
+	export interface CentreInfo {
+	    mode: string;
+	    up: boolean;
+	    since: string;
+	    url: string;
+	    lastError: string;
+	}
+	export interface CentreLink {
+	    mode: string;
+	    up: boolean;
+	    since: string;
+	}
 	export interface DeviceStatus {
 	    name: string;
 	    driver: string;
@@ -206,6 +218,7 @@ export namespace core {
 	    features: string[];
 	    problems: Problem[];
 	    session: session.State;
+	    centre: CentreLink;
 	}
 	export interface TechSettings {
 	    centreName: string;

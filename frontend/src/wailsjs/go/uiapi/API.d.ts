@@ -90,6 +90,8 @@ export function TechCatalogImport(arg1:string):Promise<number>;
 
 export function TechCatalogPreview(arg1:string):Promise<catalog.Diff>;
 
+export function TechCentre():Promise<core.CentreInfo>;
+
 export function TechDiagnostics(arg1:string):Promise<string>;
 
 export function TechGetSettings():Promise<core.TechSettings>;

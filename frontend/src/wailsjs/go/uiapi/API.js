@@ -166,6 +166,10 @@ export function TechCatalogPreview(arg1) {
   return window['go']['uiapi']['API']['TechCatalogPreview'](arg1);
 }
 
+export function TechCentre() {
+  return window['go']['uiapi']['API']['TechCentre']();
+}
+
 export function TechDiagnostics(arg1) {
   return window['go']['uiapi']['API']['TechDiagnostics'](arg1);
 }
