@@ -78,6 +78,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestTicketThroughSerialIntoEmulator(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	sim, link := startSim(t, prof.Dots)
 	p := New(opener(link), Options{Profile: prof, Baud: 115200})
@@ -103,6 +104,7 @@ func TestTicketThroughSerialIntoEmulator(t *testing.T) {
 }
 
 func TestStatusBitsAndStoppedPrinterPrintsNothing(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["58mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -159,6 +161,7 @@ func TestStatusBitsAndStoppedPrinterPrintsNothing(t *testing.T) {
 }
 
 func TestPaperRunsOutDuringJob(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -176,6 +179,7 @@ func TestPaperRunsOutDuringJob(t *testing.T) {
 }
 
 func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -214,6 +218,7 @@ func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
 }
 
 func TestUnplugMidJobThenNewEmulatorWithReconnectingPort(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim1, link := startSim(t, prof.Dots)
@@ -259,6 +264,7 @@ func TestUnplugMidJobThenNewEmulatorWithReconnectingPort(t *testing.T) {
 }
 
 func TestCodePageTicketsAreReadableInTheEmulator(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	for _, c := range []struct {
 		page   string
 		number int
@@ -417,6 +423,7 @@ func (s *slowPort) Read(b []byte) (int, error) {
 }
 
 func TestStatusAfterJobWaitsForABusyPrinter(t *testing.T) {
+	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	// Busy for longer than the per-status timeout but within the margin:
