@@ -13,7 +13,7 @@ LDFLAGS  := -X github.com/motcua/kiosk/kiosk/buildinfo.Version=$(VERSION)
 WEBKIT_TAG = $(shell pkg-config --exists webkit2gtk-4.1 2>/dev/null && echo webkit2_41)
 XVFB     := xvfb-run -a -s "-screen 0 1920x1920x24"
 # Everything but the Wails root package builds and tests without cgo.
-NOCGO_PKGS := $(addsuffix /...,$(addprefix ./,$(wildcard kiosk drivers config cmd)))
+NOCGO_PKGS := $(addsuffix /...,$(addprefix ./,$(wildcard kiosk drivers config cmd internal)))
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package-lock.json -type f 2>/dev/null)
 
 .PHONY: help setup run build build-windows dev-binary frontend bindings check-bindings test test-go test-frontend e2e screenshots startup bench clean
@@ -69,6 +69,9 @@ run: build
 test: setup frontend check-bindings test-go test-frontend e2e
 	@echo "all tests passed"
 
+# The PostgreSQL tests start their own server (internal/pgtest); here a missing
+# PostgreSQL is a failure, not a skip.
+test-go: export MOTCUA_REQUIRE_PG = 1
 test-go:
 	$(GO) vet -tags "$(WEBKIT_TAG)" ./...
 	$(GO) vet -tags "e2e $(WEBKIT_TAG)" ./...

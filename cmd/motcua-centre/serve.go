@@ -28,6 +28,7 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 	instance := fs.String("instance", host, "this instance's name (logs, X-Centre-Instance)")
 	cert := fs.String("tls-cert", "", "TLS certificate file (with --tls-key)")
 	key := fs.String("tls-key", "", "TLS key file")
+	proxy := fs.Bool("behind-proxy", false, "TLS ends at a reverse proxy in front of this listener (README: centre)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -63,6 +64,10 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 		return fail(stderr, "serve: listen on %s: %v (is another centre running there?)", *listen, err)
 	}
 	listening(ln.Addr().String())
+	if !config.Loopback(*listen) && *cert == "" && !*proxy {
+		log.Warn("listening on the network over plain HTTP: device tokens, staff PINs and bank notices cross it unencrypted; "+
+			"give --tls-cert/--tls-key, or put the centre behind the reverse proxy (README: centre) and pass --behind-proxy", "listen", *listen)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup

@@ -20,7 +20,8 @@ import (
 
 // BenchmarkCentre measures the real motcua-centre binary over loopback HTTP,
 // on SQLite and on PostgreSQL in the same run (each is the other's
-// baseline): ticket issue with 8 concurrent kiosks, call-next with 3
+// baseline): ticket issue with 8 concurrent kiosks as fast as they can
+// (throughput), ticket issue offered at 300/s (latency at the goal's rate), call-next with 3
 // concurrent counters, and the fan-out from a call to a connected display
 // (on PostgreSQL the display listens on a second instance, so the event
 // crosses LISTEN/NOTIFY). Each reports ops/s, p50-ms and p99-ms.
@@ -47,6 +48,7 @@ func BenchmarkCentre(b *testing.B) {
 				h.b = startInstance(b, bin, dsn, store+"-B").url
 			}
 			b.Run("issue", h.benchIssue)
+			b.Run("issue@300/s", h.benchIssueAt(300))
 			b.Run("callnext", h.benchCallNext)
 			b.Run("fanout", h.benchFanout)
 		})
@@ -117,6 +119,44 @@ func (h *benchHall) benchIssue(b *testing.B) {
 	elapsed := time.Since(t0)
 	b.StopTimer()
 	report(b, lat, elapsed, "")
+}
+
+// benchIssueAt offers issues at a fixed rate (open loop, as kiosks in a
+// hall do: a new citizen does not wait for the previous answer) and
+// measures each latency from the moment it was due, so a stall counts
+// against every request it delayed.
+func (h *benchHall) benchIssueAt(rate int) func(b *testing.B) {
+	return func(b *testing.B) {
+		every := time.Second / time.Duration(rate)
+		lat := make([]time.Duration, b.N)
+		var wg sync.WaitGroup
+		var failed atomic.Value
+		sem := make(chan struct{}, 256) // at most this many in flight
+		clients := []*centre.Client{centre.NewClient(h.a, h.kiosk), centre.NewClient(h.b, h.kiosk)}
+		b.ResetTimer()
+		start := time.Now()
+		for i := range b.N {
+			due := start.Add(time.Duration(i) * every)
+			time.Sleep(time.Until(due))
+			sem <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				r := centre.IssueRequest{Service: []string{"HT", "HT", "CT"}[i%3], Key: fmt.Sprintf("bench-%d", h.keys.Add(1))}
+				if _, err := clients[i%2].IssueTicket(context.Background(), r); err != nil {
+					failed.Store(err)
+				}
+				lat[i] = time.Since(due)
+			}()
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		b.StopTimer()
+		if err, _ := failed.Load().(error); err != nil {
+			b.Fatalf("issue: %v", err)
+		}
+		report(b, lat, elapsed, "")
+	}
 }
 
 func (h *benchHall) benchCallNext(b *testing.B) {
