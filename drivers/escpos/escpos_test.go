@@ -2,7 +2,11 @@ package escpos
 
 import (
 	"bytes"
+	"fmt"
+	"sync"
 	"testing"
+
+	"github.com/motcua/kiosk/drivers/doc"
 )
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
@@ -132,6 +136,38 @@ func TestDecodeCommandForms(t *testing.T) {
 	for _, partial := range [][]byte{{ESC}, {GS, 'v', '0', 0, 1, 0, 2, 0, 0xff}, {'a', 'b'}, {GS, '(', 'k', 4, 0, 49, 80}} {
 		if _, _, err := Decode(partial); err != ErrTruncated {
 			t.Errorf("Decode(% x): %v, want truncated", partial, err)
+		}
+	}
+}
+
+// Renders from several goroutines at once give the same bytes as one
+// alone (the shared font faces are not safe for concurrent use unguarded;
+// -race catches a regression).
+func TestRenderConcurrent(t *testing.T) {
+	d := doc.Doc{Title: "Vé", Blocks: []doc.Block{doc.Text{Text: "Số thứ tự A-0012", Size: 4, Bold: true, Align: doc.Center},
+		doc.Text{Text: "Hộ tịch — quầy 1, 2", Size: 2}}}
+	want, err := Render(d, RenderOptions{Dots: 576})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := Render(d, RenderOptions{Dots: 576})
+			if err == nil && (len(got) != len(want) || !bytes.Equal(got[0].Raster.Bits, want[0].Raster.Bits)) {
+				err = fmt.Errorf("concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -27,6 +27,11 @@ var (
 	bold      *opentype.Font
 	fontErr   error
 	faces     sync.Map // faceKey → font.Face
+
+	// drawMu: an opentype face caches glyph masks in a buffer of its own, so
+	// it is not safe for concurrent use; Render and DrawLines take turns
+	// (a ticket print and a technician's preview may render at once).
+	drawMu sync.Mutex
 )
 
 type faceKey struct {
@@ -125,6 +130,8 @@ type RenderOptions struct {
 // Render lays the document out on paper Dots wide: NFC text wrapped to the
 // width in the embedded Vietnamese font, QR codes, rules and feeds.
 func Render(d doc.Doc, o RenderOptions) ([]Part, error) {
+	drawMu.Lock()
+	defer drawMu.Unlock()
 	var parts []Part
 	canvas := image.NewGray(image.Rect(0, 0, o.Dots, 4000))
 	draw.Draw(canvas, canvas.Bounds(), image.White, image.Point{}, draw.Src)
@@ -245,6 +252,8 @@ func Wrap(text string, f font.Face, width int) []string {
 // DrawLines draws text wrapped to dots at a doc.Text size onto img from y,
 // and returns the y below it (the emulator draws code-page text with it).
 func DrawLines(img draw.Image, y int, text string, size int, b bool, align byte, dots int) (int, error) {
+	drawMu.Lock()
+	defer drawMu.Unlock()
 	f, err := face(b, SizePx(size, dots))
 	if err != nil {
 		return y, err

@@ -78,7 +78,6 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestTicketThroughSerialIntoEmulator(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	sim, link := startSim(t, prof.Dots)
 	p := New(opener(link), Options{Profile: prof, Baud: 115200})
@@ -104,7 +103,6 @@ func TestTicketThroughSerialIntoEmulator(t *testing.T) {
 }
 
 func TestStatusBitsAndStoppedPrinterPrintsNothing(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["58mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -161,7 +159,6 @@ func TestStatusBitsAndStoppedPrinterPrintsNothing(t *testing.T) {
 }
 
 func TestPaperRunsOutDuringJob(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -179,7 +176,6 @@ func TestPaperRunsOutDuringJob(t *testing.T) {
 }
 
 func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim, link := startSim(t, prof.Dots)
@@ -218,7 +214,6 @@ func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
 }
 
 func TestUnplugMidJobThenNewEmulatorWithReconnectingPort(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	sim1, link := startSim(t, prof.Dots)
@@ -264,7 +259,6 @@ func TestUnplugMidJobThenNewEmulatorWithReconnectingPort(t *testing.T) {
 }
 
 func TestCodePageTicketsAreReadableInTheEmulator(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	for _, c := range []struct {
 		page   string
 		number int
@@ -423,7 +417,6 @@ func (s *slowPort) Read(b []byte) (int, error) {
 }
 
 func TestStatusAfterJobWaitsForABusyPrinter(t *testing.T) {
-	t.Parallel() // each test has its own emulator on its own pty; the waits are line time
 	prof := config.Default().PrinterProfiles["80mm"]
 	prof.BytesPerSecond = fast
 	// Busy for longer than the per-status timeout but within the margin:
