@@ -153,7 +153,7 @@ func (b *broker) publish(evs []events.Stored) {
 // events is GET /api/v1/events: the backlog after Last-Event-ID (or
 // ?after=) from the log, then live events, with pings.
 func (s *Server) events(w http.ResponseWriter, r *http.Request, dev device.Device) {
-	after, err := lastEventID(r)
+	after, resume, err := lastEventID(r)
 	if err != nil {
 		writeError(w, Error{Code: CodeBadRequest, Message: err.Error()})
 		return
@@ -174,7 +174,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, dev device.Devic
 		return rc.Flush() == nil
 	}
 	ping := func() error { _, err := fmt.Fprint(w, ": ping\n\n"); return err }
-	if !write(ping) {
+	if !resume {
+		after = upto // a new client starts live: it reads the state, not the history
+	}
+	// The hello sets the client's last event ID (an SSE block with only an
+	// id), so a client that drops before its first event resumes from here.
+	if !write(func() error { _, err := fmt.Fprintf(w, ": hello\nid: %d\n\n", after); return err }) {
 		return
 	}
 	s.log.Info("event stream opened", "device", dev.Name, "after", after, "remote", r.RemoteAddr)
@@ -240,18 +245,19 @@ func writeEvent(w http.ResponseWriter, e events.Stored) error {
 	return err
 }
 
-// lastEventID is where a client resumes: Last-Event-ID, else ?after=, else 0.
-func lastEventID(r *http.Request) (int64, error) {
+// lastEventID is where a client resumes: Last-Event-ID, else ?after=;
+// resume is false when it gave neither (a new client: live events only).
+func lastEventID(r *http.Request) (after int64, resume bool, err error) {
 	v := r.Header.Get(HeaderLastEventID)
 	if v == "" {
 		v = r.URL.Query().Get("after")
 	}
 	if v == "" {
-		return 0, nil
+		return 0, false, nil
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("bad event id %q", v)
+		return 0, false, fmt.Errorf("bad event id %q", v)
 	}
-	return n, nil
+	return n, true, nil
 }

@@ -133,3 +133,38 @@ func TestStreamBadToken(t *testing.T) {
 		t.Fatalf("stream with a bad token: %v; want bad_token", err)
 	}
 }
+
+// A new client (no ID) starts live: it is not handed the history. Its
+// hello sets its place in the log, so after a drop before its first event
+// it still resumes without a gap (Follow).
+func TestStreamNewClientStartsLive(t *testing.T) {
+	c := newCentre(t)
+	ctx := context.Background()
+	kiosk := c.enroll(device.Kiosk, "k1")
+	for range 3 { // history the new display must not replay
+		if _, err := kiosk.IssueTicket(ctx, IssueRequest{Service: "HT"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	disp := c.enroll(device.Display, "d1")
+	ctx, cancel := context.WithTimeout(ctx, guard)
+	defer cancel()
+	got := make(chan events.Stored, 16)
+	up := make(chan bool, 16)
+	go disp.Follow(ctx, 0, func(e events.Stored) { got <- e }, func(s LinkState) { up <- s.Up })
+	if !<-up {
+		t.Fatal("first link state is down")
+	}
+	if _, err := kiosk.IssueTicket(ctx, IssueRequest{Service: "HT"}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case e := <-got:
+		var tk queue.Ticket
+		if err := json.Unmarshal(e.Data, &tk); err != nil || tk.Code != "A-0004" {
+			t.Fatalf("first event %s %s: want the live A-0004, not the history", e.Name, e.Data)
+		}
+	case <-ctx.Done():
+		t.Fatal("no live event")
+	}
+}

@@ -103,7 +103,7 @@ func follow(t *testing.T, c *Client, after int64) *collector {
 	opened := make(chan struct{})
 	go func() {
 		defer close(col.done)
-		col.last, _ = c.stream(ctx, after, func() { close(opened) }, func(e events.Stored) { col.ch <- e })
+		col.last, _ = c.stream(ctx, after, true, func() { close(opened) }, func(e events.Stored) { col.ch <- e })
 	}()
 	select {
 	case <-opened:

@@ -21,8 +21,11 @@ import (
 //
 // A client reconnects with "Last-Event-ID: 42" (or ?after=42) and gets every
 // event after 42 from the store's event log first, then the live ones; IDs
-// are store-wide, so it may reconnect to any centre instance. The server
-// sends a ": ping" comment every PingEvery so both ends notice a dead link.
+// are store-wide, so it may reconnect to any centre instance. A client that
+// gives no ID starts live; the server's hello block ("id: N" alone) sets its
+// resume point, so a drop before the first event loses nothing either. The
+// server sends a ": ping" comment every PingEvery so both ends notice a dead
+// link.
 
 // PingEvery is how often the server writes a keep-alive comment.
 var PingEvery = 15 * time.Second
@@ -33,11 +36,11 @@ var PingEvery = 15 * time.Second
 // stopped; ErrUnreachable wraps link failures. The stream has no overall
 // timeout; a silent link is detected after 3 missed pings.
 func (c *Client) Stream(ctx context.Context, after int64, fn func(events.Stored)) (int64, error) {
-	return c.stream(ctx, after, nil, fn)
+	return c.stream(ctx, after, after > 0, nil, fn)
 }
 
 // stream is Stream with opened called once the centre accepted the stream.
-func (c *Client) stream(ctx context.Context, after int64, opened func(), fn func(events.Stored)) (int64, error) {
+func (c *Client) stream(ctx context.Context, after int64, resume bool, opened func(), fn func(events.Stored)) (int64, error) {
 	last := after
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -46,7 +49,7 @@ func (c *Client) stream(ctx context.Context, after int64, opened func(), fn func
 		return last, err
 	}
 	req.Header.Set("Accept", "text/event-stream")
-	if after > 0 {
+	if resume { // otherwise a new client: live events only
 		req.Header.Set(HeaderLastEventID, strconv.FormatInt(after, 10))
 	}
 	hc := *c.httpClient()
@@ -95,9 +98,9 @@ func (c *Client) stream(ctx context.Context, after int64, opened func(), fn func
 			if ev.Name != "" || data.Len() > 0 {
 				ev.Data = json.RawMessage(data.String())
 				fn(ev)
-				if ev.ID > last {
-					last = ev.ID
-				}
+			}
+			if ev.ID > last { // an id-only block (the hello) moves the resume point too
+				last = ev.ID
 			}
 			ev, data = events.Stored{}, strings.Builder{}
 		case strings.HasPrefix(line, ":"):
@@ -141,9 +144,13 @@ func (c *Client) Follow(ctx context.Context, after int64, fn func(events.Stored)
 		}
 		known, up = true, s.Up
 	}
+	resume := after > 0
 	for ctx.Err() == nil {
 		started := time.Now()
-		last, err := c.stream(ctx, after, func() { report(LinkState{Up: true, Since: time.Now()}) }, fn)
+		last, err := c.stream(ctx, after, resume, func() {
+			resume = true // from now on the hello (or an event) has set our place in the log
+			report(LinkState{Up: true, Since: time.Now()})
+		}, fn)
 		after = last
 		if ctx.Err() != nil {
 			return
