@@ -82,25 +82,8 @@ func TestServe(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	_, kt, _ := runCmd(t, "", "enroll", "--db", db, "kiosk", "k1")
 	_, ct, _ := runCmd(t, "", "enroll", "--db", db, "counter", "c1")
-	addrs := make(chan string, 1)
-	listening = func(a string) { addrs <- a }
-	defer func() { listening = func(string) {} }()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0", "--instance", "t1"}, strings.NewReader(""), io.Discard, logs)
-	}()
-	var url string
-	select {
-	case a := <-addrs:
-		url = "http://" + a
-	case code := <-done:
-		t.Fatalf("serve exited %d: %s", code, logs.String())
-	case <-time.After(60 * time.Second):
-		t.Fatal("serve did not listen")
-	}
+	srv := startServe(t, "--db", db, "--listen", "127.0.0.1:0", "--instance", "t1")
+	url := "http://" + srv.addr
 	rctx, rcancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer rcancel()
 	h, err := centre.NewClient(url, "").Health(rctx)
@@ -118,16 +101,53 @@ func TestServe(t *testing.T) {
 	if _, err := centre.NewClient(url, strings.TrimSpace(ct)).CallNext(rctx, "1"); !errors.Is(err, centre.ErrNoneWaiting) {
 		t.Fatalf("empty queue: %v", err)
 	}
-	cancel()
+	srv.stop(t)
+	if !strings.Contains(srv.logs.String(), "centre API listening") {
+		t.Fatalf("logs: %s", srv.logs.String())
+	}
+}
+
+// served is `motcua-centre serve` running in-process.
+type served struct {
+	addr   string
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	done   chan int
+}
+
+// startServe runs serve with args until stop; it returns once it listens.
+func startServe(t *testing.T, args ...string) *served {
+	t.Helper()
+	addrs := make(chan string, 1)
+	listening = func(a string) { addrs <- a }
+	t.Cleanup(func() { listening = func(string) {} })
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	s := &served{logs: &syncBuffer{}, cancel: cancel, done: make(chan int, 1)}
+	go func() {
+		s.done <- run(ctx, append([]string{"serve"}, args...), strings.NewReader(""), io.Discard, s.logs)
+	}()
 	select {
-	case code := <-done:
+	case s.addr = <-addrs:
+		return s
+	case code := <-s.done:
+		t.Fatalf("serve exited %d: %s", code, s.logs.String())
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not listen")
+	}
+	return nil
+}
+
+// stop sends the shutdown and wants a clean exit.
+func (s *served) stop(t *testing.T) {
+	t.Helper()
+	s.cancel()
+	select {
+	case code := <-s.done:
 		if code != 0 {
-			t.Fatalf("serve exited %d after the signal: %s", code, logs.String())
+			t.Fatalf("serve exited %d after the signal: %s", code, s.logs.String())
 		}
 	case <-time.After(60 * time.Second):
 		t.Fatal("serve did not stop")
-	}
-	if !strings.Contains(logs.String(), "centre API listening") {
-		t.Fatalf("logs: %s", logs.String())
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -59,25 +58,8 @@ func TestServeTLS(t *testing.T) {
 	certFile, keyFile, pool := selfSigned(t)
 	db := filepath.Join(t.TempDir(), "c.db")
 	_, kt, _ := runCmd(t, "", "enroll", "--db", db, "kiosk", "k1")
-	addrs := make(chan string, 1)
-	listening = func(a string) { addrs <- a }
-	defer func() { listening = func(string) {} }()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0", "--tls-cert", certFile, "--tls-key", keyFile},
-			strings.NewReader(""), io.Discard, logs)
-	}()
-	var addr string
-	select {
-	case addr = <-addrs:
-	case code := <-done:
-		t.Fatalf("serve exited %d: %s", code, logs.String())
-	case <-time.After(60 * time.Second):
-		t.Fatal("serve did not listen")
-	}
+	srv := startServe(t, "--db", db, "--listen", "127.0.0.1:0", "--tls-cert", certFile, "--tls-key", keyFile)
+	addr := srv.addr
 	rctx, rcancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer rcancel()
 
@@ -95,8 +77,5 @@ func TestServeTLS(t *testing.T) {
 	if _, err := centre.NewClient("http://"+addr, "").Health(rctx); err == nil {
 		t.Fatal("plain HTTP got an answer from a TLS listener")
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("serve exited %d: %s", code, logs.String())
-	}
+	srv.stop(t)
 }
