@@ -4,10 +4,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
+	"github.com/motcua/kiosk/internal/migrate"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -19,44 +16,11 @@ var migrationFS embed.FS
 // (the bytes "motcuaMG").
 const migrationLock int64 = 0x6d6f74637561_4d47
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func loadMigrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	seen := map[int]string{}
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || !strings.HasSuffix(e.Name(), ".sql") {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", e.Name())
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migrations %s and %s share number %d", prev, e.Name(), v)
-		}
-		seen[v] = e.Name()
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
-}
-
 // migrate applies each pending migration in its own transaction, recording
 // it in schema_migrations in the same transaction, all under a session
 // advisory lock so concurrent instances take turns.
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := loadMigrations()
+	ms, err := migrate.Load(migrationFS, "migrations")
 	if err != nil {
 		return fmt.Errorf("load migrations: %w", err)
 	}
@@ -77,30 +41,30 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, c, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, c *pgx.Conn, m migration) error {
+func applyMigration(ctx context.Context, c *pgx.Conn, m migrate.Migration) error {
 	tx, err := c.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback(context.Background())
 	var done bool
-	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, m.version).Scan(&done); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, m.Version).Scan(&done); err != nil {
 		return fmt.Errorf("read version: %w", err)
 	}
 	if done {
 		return nil
 	}
 	// No arguments: pgx sends it with the simple protocol, several statements at once.
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES($1, $2)`, m.version, m.name); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES($1, $2)`, m.Version, m.Name); err != nil {
 		return fmt.Errorf("record version: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {

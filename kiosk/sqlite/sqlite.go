@@ -11,13 +11,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
+	"github.com/motcua/kiosk/internal/migrate"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	msqlite "modernc.org/sqlite"
@@ -120,70 +117,37 @@ func classify(path string, err error) error {
 	return fmt.Errorf("store %s: %w", path, err)
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func loadMigrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	seen := map[int]string{}
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || !strings.HasSuffix(e.Name(), ".sql") {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", e.Name())
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migrations %s and %s share number %d", prev, e.Name(), v)
-		}
-		seen[v] = e.Name()
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
-}
-
 // migrate applies each pending migration in its own transaction, recording the
 // version in PRAGMA user_version inside the same transaction.
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := loadMigrations()
+	ms, err := migrate.Load(migrationFS, "migrations")
 	if err != nil {
 		return fmt.Errorf("load migrations: %w", err)
 	}
 	for _, m := range ms {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
-			return fmt.Errorf("migration %s: begin: %w", m.name, err)
+			return fmt.Errorf("migration %s: begin: %w", m.Name, err)
 		}
 		var cur int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: read version: %w", m.name, err)
+			return fmt.Errorf("migration %s: read version: %w", m.Name, err)
 		}
-		if m.version <= cur {
+		if m.Version <= cur {
 			tx.Rollback()
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: set version: %w", m.name, err)
+			return fmt.Errorf("migration %s: set version: %w", m.Name, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: commit: %w", m.name, err)
+			return fmt.Errorf("migration %s: commit: %w", m.Name, err)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/motcua/kiosk/internal/migrate"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,10 +18,10 @@ func TestOpenMemoryMigrates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ms, _ := loadMigrations()
+	ms, _ := migrate.Load(migrationFS, "migrations")
 	v, err := db.Version(ctx)
-	if err != nil || v != ms[len(ms)-1].version {
-		t.Fatalf("version %d (%v), want %d", v, err, ms[len(ms)-1].version)
+	if err != nil || v != ms[len(ms)-1].Version {
+		t.Fatalf("version %d (%v), want %d", v, err, ms[len(ms)-1].Version)
 	}
 	var fk int
 	db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
