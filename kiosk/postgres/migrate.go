@@ -4,9 +4,10 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"github.com/motcua/kiosk/internal/migrate"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/kiosk/internal/migrate"
 )
 
 //go:embed migrations/*.sql

@@ -4,11 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"github.com/motcua/kiosk/internal/migrate"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/motcua/kiosk/internal/migrate"
 )
 
 func TestOpenMemoryMigrates(t *testing.T) {
