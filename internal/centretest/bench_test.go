@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -55,6 +56,22 @@ func BenchmarkCentre(b *testing.B) {
 	}
 }
 
+// benchTransport keeps enough connections open for every concurrent
+// request (the default keeps 2 per host, and closing the rest would measure
+// TCP handshakes, not the centre).
+var benchTransport = func() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = 512, 256
+	return t
+}()
+
+// client is a device's client over benchTransport.
+func client(url, token string) *centre.Client {
+	c := centre.NewClient(url, token)
+	c.HTTP = &http.Client{Transport: benchTransport, Timeout: time.Minute}
+	return c
+}
+
 type benchHall struct {
 	a, b                    string // instance URLs (the same one on SQLite)
 	kiosk, counter, display string // device tokens
@@ -88,7 +105,7 @@ func (h *benchHall) issueN(b *testing.B, n, workers int) []time.Duration {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := centre.NewClient([]string{h.a, h.b}[w%2], h.kiosk)
+			c := client([]string{h.a, h.b}[w%2], h.kiosk)
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
@@ -132,7 +149,7 @@ func (h *benchHall) benchIssueAt(rate int) func(b *testing.B) {
 		var wg sync.WaitGroup
 		var failed atomic.Value
 		sem := make(chan struct{}, 256) // at most this many in flight
-		clients := []*centre.Client{centre.NewClient(h.a, h.kiosk), centre.NewClient(h.b, h.kiosk)}
+		clients := []*centre.Client{client(h.a, h.kiosk), client(h.b, h.kiosk)}
 		b.ResetTimer()
 		start := time.Now()
 		for i := range b.N {
@@ -172,7 +189,7 @@ func (h *benchHall) benchCallNext(b *testing.B) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := centre.NewClient([]string{h.a, h.b}[n%2], h.counter)
+			c := client([]string{h.a, h.b}[n%2], h.counter)
 			for {
 				s := time.Now()
 				_, err := c.CallNext(context.Background(), fmt.Sprint(n+1))
@@ -201,7 +218,7 @@ func (h *benchHall) benchCallNext(b *testing.B) {
 
 // drain calls every waiting ticket so a benchmark starts on empty lines.
 func (h *benchHall) drain(b *testing.B) {
-	c := centre.NewClient(h.a, h.counter)
+	c := client(h.a, h.counter)
 	for _, counter := range []string{"1", "3"} {
 		for {
 			_, err := c.CallNext(context.Background(), counter)
@@ -225,7 +242,7 @@ func (h *benchHall) benchFanout(b *testing.B) {
 	defer cancel()
 	got := make(chan int64, 1024)
 	ready := make(chan struct{})
-	display := centre.NewClient(h.b, h.display)
+	display := client(h.b, h.display)
 	var once sync.Once
 	go display.Follow(ctx, 0, func(e events.Stored) {
 		if e.Name != queue.EventCall {
@@ -247,7 +264,7 @@ func (h *benchHall) benchFanout(b *testing.B) {
 	}
 	// The backlog from ID 0 may replay earlier calls: skip until the stream is live.
 	drainChan(got)
-	counter := centre.NewClient(h.a, h.counter)
+	counter := client(h.a, h.counter)
 	var fan, rtt []time.Duration
 	b.ResetTimer()
 	for range b.N {
