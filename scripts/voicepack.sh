@@ -44,15 +44,16 @@ n=0
 while IFS=$'\t' read -r name text <&3; do
 	[ "$name" = chime ] && continue
 	espeak-ng -v vi -s "$speed" -w "$tmp/raw.wav" "$text"
-	sox "$tmp/raw.wav" --no-dither -r "$rate" -c 1 -b 16 -e signed-integer "$out/$name.wav" \
+	sox -R "$tmp/raw.wav" --no-dither -r "$rate" -c 1 -b 16 -e signed-integer "$out/$name.wav" \
 		silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse pad 0.02 0.02
 	n=$((n + 1))
 done 3<"$tmp/list"
 
-# Chime: a soft two-tone "ding-dong" (E5 then C5, plucked, fading out),
+# Chime (-R: sox seeds its random pluck the same each run, so the file is
+# reproducible): a soft two-tone "ding-dong" (E5 then C5, plucked, fading out),
 # 0.8 s in all.
-sox -n -r "$rate" -c 1 -b 16 "$tmp/ding.wav" synth 0.35 pluck E5 fade q 0.005 0.35 0.25 vol 0.5
-sox -n -r "$rate" -c 1 -b 16 "$tmp/dong.wav" synth 0.45 pluck C5 fade q 0.005 0.45 0.35 vol 0.5
-sox --no-dither "$tmp/ding.wav" "$tmp/dong.wav" -e signed-integer "$out/chime.wav"
+sox -R -n -r "$rate" -c 1 -b 16 "$tmp/ding.wav" synth 0.35 pluck E5 fade q 0.005 0.35 0.25 vol 0.5
+sox -R -n -r "$rate" -c 1 -b 16 "$tmp/dong.wav" synth 0.45 pluck C5 fade q 0.005 0.45 0.35 vol 0.5
+sox -R --no-dither "$tmp/ding.wav" "$tmp/dong.wav" -e signed-integer "$out/chime.wav"
 
 echo "voicepack: wrote $((n + 1)) clips to $out ($(du -ch "$out"/*.wav | tail -1 | cut -f1))" >&2
