@@ -34,6 +34,7 @@ usage:
   motcua-centre revoke  --db DSN|PATH NAME
   motcua-centre devices --db DSN|PATH
   motcua-centre pin set --db DSN|PATH staff|technician             reads the PIN from stdin
+  motcua-centre announce --ticket B-0012 --counter 3 --out call.wav [--pack DIR] [--ticket-as-number]
 
 --db is a SQLite file path, or a postgres:// DSN.
 `
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return revokeCmd(ctx, args[1:], stdout, stderr)
 	case "devices":
 		return devicesCmd(ctx, args[1:], stdout, stderr)
+	case "announce":
+		return announceCmd(args[1:], stdout, stderr)
 	case "pin":
 		if len(args) < 2 || args[1] != "set" {
 			return fail(stderr, "usage: motcua-centre pin set --db DSN|PATH staff|technician")
