@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/motcua/kiosk/kiosk/events"
 )
 
@@ -35,18 +33,14 @@ func (l *EventLog) AppendEvent(ctx context.Context, name string, data json.RawMe
 		data = json.RawMessage("null")
 	}
 	e := events.Stored{Name: name, Data: data, At: at.UTC()}
-	err := l.db.tx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, eventLock); err != nil {
-			return fmt.Errorf("lock: %w", err)
-		}
-		if err := tx.QueryRow(ctx, `INSERT INTO event_log(name, data, at) VALUES($1, $2::text::json, $3) RETURNING id`,
-			name, string(data), e.At).Scan(&e.ID); err != nil {
-			return fmt.Errorf("insert: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, notifyChannel, fmt.Sprint(e.ID)); err != nil {
-			return fmt.Errorf("notify: %w", err)
-		}
-		return nil
+	// One statement, so one round trip and its own transaction: the lock is
+	// taken before the ID is drawn (the INSERT reads from the lock's row),
+	// held until commit, and the NOTIFY is delivered at that commit.
+	err := l.db.with(ctx, func(q querier) error {
+		return q.QueryRow(ctx, `WITH lock AS (SELECT pg_advisory_xact_lock($1)),
+			ins AS (INSERT INTO event_log(name, data, at) SELECT $2, $3::text::json, $4 FROM lock RETURNING id)
+			SELECT id, pg_notify($5, id::text)::text FROM ins`,
+			eventLock, name, string(data), e.At, notifyChannel).Scan(&e.ID, new(string))
 	})
 	if err != nil {
 		return events.Stored{}, fmt.Errorf("postgres: append event %s: %w", name, err)
