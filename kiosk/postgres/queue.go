@@ -13,10 +13,13 @@ import (
 
 var _ queue.Store = (*DB)(nil)
 
+// lockSQL takes the transaction-scoped advisory lock of one (service, day) line.
+const lockSQL = `SELECT pg_advisory_xact_lock(hashtextextended('queue/' || $1::text || '/' || $2::text, 0))`
+
 // lockLine takes the transaction-scoped advisory lock of one (service, day)
 // line: issuing and calling on that line take turns across every instance.
 func lockLine(ctx context.Context, tx pgx.Tx, service, day string) error {
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('queue/' || $1::text || '/' || $2::text, 0))`, service, day); err != nil {
+	if _, err := tx.Exec(ctx, lockSQL, service, day); err != nil {
 		return fmt.Errorf("lock line %s/%s: %w", service, day, err)
 	}
 	return nil
@@ -30,30 +33,47 @@ func (db *DB) IssueTicket(ctx context.Context, service, day, key string, next fu
 	for attempt := 0; ; attempt++ {
 		var nextErr error
 		err := db.tx(ctx, func(tx pgx.Tx) error {
-			if err := lockLine(ctx, tx, service, day); err != nil {
-				return err
+			// The lock and the three reads go in one round trip (a pipeline:
+			// the reads run after the lock is granted, in order).
+			b := &pgx.Batch{}
+			b.Queue(lockSQL, service, day)
+			b.Queue(`SELECT COALESCE((SELECT id FROM tickets WHERE idem_key = $1 AND idem_key <> ''), 0)`, key)
+			b.Queue(`SELECT open FROM service_state WHERE code = $1`, service)
+			b.Queue(`SELECT COALESCE(MAX(number), 0) FROM tickets WHERE service = $1 AND day = $2`, service, day)
+			var (
+				replay   int64
+				open     bool
+				override *bool
+				last     int
+			)
+			br := tx.SendBatch(ctx, b)
+			_, err := br.Exec()
+			if err == nil {
+				err = br.QueryRow().Scan(&replay)
 			}
-			if key != "" {
-				var id int64
-				err := tx.QueryRow(ctx, `SELECT id FROM tickets WHERE idem_key = $1`, key).Scan(&id)
-				if err == nil {
-					if t, err = ticket(ctx, tx, id); err != nil {
-						return err
-					}
-					t.Key, t.Replayed = key, true
-					return nil
-				}
-				if !errors.Is(err, pgx.ErrNoRows) {
-					return fmt.Errorf("look up key: %w", err)
+			if err == nil {
+				switch err = br.QueryRow().Scan(&open); {
+				case err == nil:
+					override = &open
+				case errors.Is(err, pgx.ErrNoRows):
+					err = nil
 				}
 			}
-			override, err := serviceOverride(ctx, tx, service)
+			if err == nil {
+				err = br.QueryRow().Scan(&last)
+			}
+			if cerr := br.Close(); err == nil {
+				err = cerr
+			}
 			if err != nil {
-				return err
+				return fmt.Errorf("lock line %s/%s and read it: %w", service, day, err)
 			}
-			var last int
-			if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(number), 0) FROM tickets WHERE service = $1 AND day = $2`, service, day).Scan(&last); err != nil {
-				return fmt.Errorf("read last number: %w", err)
+			if replay != 0 {
+				if t, err = ticket(ctx, tx, replay); err != nil {
+					return err
+				}
+				t.Key, t.Replayed = key, true
+				return nil
 			}
 			t, nextErr = next(override, last)
 			if nextErr != nil {
