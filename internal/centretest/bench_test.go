@@ -244,7 +244,7 @@ func (h *benchHall) benchFanout(b *testing.B) {
 	ready := make(chan struct{})
 	display := client(h.b, h.display)
 	var once sync.Once
-	go display.Follow(ctx, 0, func(e events.Stored) {
+	go display.Follow(ctx, centre.Live, func(e events.Stored) {
 		if e.Name != queue.EventCall {
 			return
 		}

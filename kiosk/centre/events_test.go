@@ -151,7 +151,7 @@ func TestStreamNewClientStartsLive(t *testing.T) {
 	defer cancel()
 	got := make(chan events.Stored, 16)
 	up := make(chan bool, 16)
-	go disp.Follow(ctx, 0, func(e events.Stored) { got <- e }, func(s LinkState) { up <- s.Up })
+	go disp.Follow(ctx, Live, func(e events.Stored) { got <- e }, func(s LinkState) { up <- s.Up })
 	if !<-up {
 		t.Fatal("first link state is down")
 	}

@@ -27,16 +27,24 @@ import (
 // server sends a ": ping" comment every PingEvery so both ends notice a dead
 // link.
 
+// Live, as the event ID to follow after, asks for live events only (a new
+// display or kiosk reads the state, not the history). Any ID ≥ 0 resumes
+// after it, 0 being the start of the log.
+const Live int64 = -1
+
 // PingEvery is how often the server writes a keep-alive comment.
 var PingEvery = 15 * time.Second
 
-// Stream opens the event stream after the event ID after and calls fn for
+// Stream opens the event stream after the event ID after (or Live) and calls fn for
 // each event in order until ctx ends or the connection breaks. It returns
 // the ID of the last event handed to fn (after, when none) and why it
 // stopped; ErrUnreachable wraps link failures. The stream has no overall
 // timeout; a silent link is detected after 3 missed pings.
 func (c *Client) Stream(ctx context.Context, after int64, fn func(events.Stored)) (int64, error) {
-	return c.stream(ctx, after, after > 0, nil, fn)
+	if after < 0 {
+		return c.stream(ctx, 0, false, nil, fn)
+	}
+	return c.stream(ctx, after, true, nil, fn)
 }
 
 // stream is Stream with opened called once the centre accepted the stream.
@@ -144,7 +152,8 @@ func (c *Client) Follow(ctx context.Context, after int64, fn func(events.Stored)
 		}
 		known, up = true, s.Up
 	}
-	resume := after > 0
+	resume := after >= 0
+	after = max(after, 0)
 	for ctx.Err() == nil {
 		started := time.Now()
 		last, err := c.stream(ctx, after, resume, func() {

@@ -45,7 +45,7 @@ func (k *Kiosk) startCentre(ctx context.Context) {
 	k.wg.Add(1)
 	go func() {
 		defer k.wg.Done()
-		b.client.Follow(ctx, 0, b.onEvent, func(s centre.LinkState) { b.onLink(ctx, s) })
+		b.client.Follow(ctx, centre.Live, b.onEvent, func(s centre.LinkState) { b.onLink(ctx, s) })
 	}()
 }
 
