@@ -150,6 +150,7 @@ func (h *benchHall) benchIssueAt(rate int) func(b *testing.B) {
 		var failed atomic.Value
 		sem := make(chan struct{}, 256) // at most this many in flight
 		clients := []*centre.Client{client(h.a, h.kiosk), client(h.b, h.kiosk)}
+		h.issueN(b, 64, 32) // warm: connections open on both ends
 		b.ResetTimer()
 		start := time.Now()
 		for i := range b.N {
