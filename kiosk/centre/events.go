@@ -162,6 +162,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, dev device.Devic
 	rc.SetReadDeadline(time.Time{}) // the server's ReadTimeout would end a long stream
 	sub, upto := s.broker.subscribe(dev.Name)
 	defer s.broker.unsubscribe(sub)
+	if !resume {
+		// A new client starts live: it reads the state, not the history.
+		// "Live" is the log's newest event, read after subscribing (the
+		// broker may not have fetched it yet): newer ones come through sub,
+		// older ones that still arrive there are skipped below.
+		if after, err = s.opt.Events.LastEventID(r.Context()); err != nil {
+			s.unavailable(w, r, err)
+			return
+		}
+	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
@@ -174,9 +184,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, dev device.Devic
 		return rc.Flush() == nil
 	}
 	ping := func() error { _, err := fmt.Fprint(w, ": ping\n\n"); return err }
-	if !resume {
-		after = upto // a new client starts live: it reads the state, not the history
-	}
 	// The hello sets the client's last event ID (an SSE block with only an
 	// id), so a client that drops before its first event resumes from here.
 	if !write(func() error { _, err := fmt.Fprintf(w, ": hello\nid: %d\n\n", after); return err }) {
