@@ -73,20 +73,9 @@ func (db *DB) Payments(ctx context.Context, since time.Time, statuses []string) 
 		args = append(args, statuses)
 	}
 	var out []payment.Payment
-	err := db.with(ctx, func(q querier) error {
-		rows, err := q.Query(ctx, sql+` ORDER BY id DESC`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanPayment(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return rows.Err()
+	err := db.with(ctx, func(q querier) (err error) {
+		out, err = collect(ctx, q, scanPayment, sql+` ORDER BY id DESC`, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: payments: %w", err)
@@ -103,20 +92,9 @@ func (db *DB) Notices(ctx context.Context, since time.Time, verdicts []string) (
 		args = append(args, verdicts)
 	}
 	var out []payment.NoticeRow
-	err := db.with(ctx, func(q querier) error {
-		rows, err := q.Query(ctx, sql+` ORDER BY id DESC`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			n, err := scanNotice(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, n)
-		}
-		return rows.Err()
+	err := db.with(ctx, func(q querier) (err error) {
+		out, err = collect(ctx, q, scanNotice, sql+` ORDER BY id DESC`, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: notices: %w", err)

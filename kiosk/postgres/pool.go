@@ -117,6 +117,15 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
+// collect runs a query on q and scans every row with scan (pgx.CollectRows).
+func collect[T any](ctx context.Context, q querier, scan func(pgx.Row) (T, error), sql string, args ...any) ([]T, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (T, error) { return scan(r) })
+}
+
 // with runs fn on one pooled connection, outside any transaction.
 func (db *DB) with(ctx context.Context, fn func(q querier) error) error {
 	c, err := db.pool.acquire(ctx)

@@ -25,21 +25,9 @@ func (db *DB) Unresolved(ctx context.Context, verdicts []string) ([]payment.Noti
 		return nil, fmt.Errorf("postgres: unresolved notices: no verdicts given")
 	}
 	var out []payment.NoticeRow
-	err := db.with(ctx, func(q querier) error {
-		out = out[:0]
-		rows, err := q.Query(ctx, `SELECT `+noticeCols+` FROM payment_notices WHERE resolution = '' AND verdict = ANY($1) ORDER BY id`, verdicts)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			n, err := scanNotice(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, n)
-		}
-		return rows.Err()
+	err := db.with(ctx, func(q querier) (err error) {
+		out, err = collect(ctx, q, scanNotice, `SELECT `+noticeCols+` FROM payment_notices WHERE resolution = '' AND verdict = ANY($1) ORDER BY id`, verdicts)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: unresolved notices: %w", err)
