@@ -7,13 +7,21 @@ import (
 	"sort"
 )
 
-// EventCall announces a call at a counter (data: Call).
-const EventCall = "queue:call"
+// Counter events (data: Call). The hall display and the rating tablet are
+// projections of these.
+const (
+	EventCall = "queue:call" // a call or a recall at a counter: announce it
+	EventDone = "queue:done" // finished (Ticket.Status done: open the rating) or no-show
+	EventMove = "queue:move" // started, parked, resumed without a call, transferred
+)
 
-// Call is a ticket called to a counter.
+// Call is a ticket called to (or leaving) a counter.
 type Call struct {
 	Ticket  Ticket `json:"ticket"`
 	Counter string `json:"counter"`
+	Officer string `json:"officer,omitempty"`
+	Recall  bool   `json:"recall,omitempty"` // announce again
+	At      string `json:"at,omitempty"`     // RFC 3339 UTC
 }
 
 // ErrNoCounter: no configured service is served at that counter.

@@ -18,6 +18,7 @@ type ServiceView struct {
 	Issued   int      `json:"issued"`   // issued today (the last number)
 	DailyCap int      `json:"dailyCap"` // 0 = no cap
 	Open     bool     `json:"open"`     // staff override, else config
+	EstWait  int      `json:"estWait"`  // seconds a ticket taken now would wait; -1 unknown
 }
 
 // Services lists the configured services, in config order, with today's
@@ -36,7 +37,7 @@ func (s *Service) Services(ctx context.Context) ([]ServiceView, error) {
 		}
 		out = append(out, ServiceView{Code: sv.Code, Name: sv.NameVI, NameEN: sv.NameEN, Prefix: sv.Prefix,
 			Counters: sv.Counters, Fields: sv.Fields, Waiting: counts[sv.Code].Waiting, Issued: counts[sv.Code].Issued,
-			DailyCap: sv.DailyCap, Open: open})
+			DailyCap: sv.DailyCap, Open: open, EstWait: -1})
 	}
 	return out, nil
 }

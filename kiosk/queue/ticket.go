@@ -28,7 +28,51 @@ type Ticket struct {
 	AdviceEN    string   `json:"adviceEn"`
 	Key         string   `json:"-"`        // the client's idempotency key, if any
 	Replayed    bool     `json:"replayed"` // IssueKeyed gave back a ticket issued before
+
+	// Life at the counters (lifecycle.go). Times are RFC 3339 UTC, "" when not yet.
+	Line       string    `json:"line"`       // the service whose line it waits in: Service, or where it was transferred
+	Status     string    `json:"status"`     // Status* ("" read as StatusWaiting from an old row)
+	Counter    string    `json:"counter"`    // the counter that called it ("" while waiting)
+	Officer    string    `json:"officer"`    // the officer who called or serves it
+	CalledAt   string    `json:"calledAt"`   // the first call
+	StartedAt  string    `json:"startedAt"`  // service started
+	FinishedAt string    `json:"finishedAt"` // finished or marked no-show
+	Recalls    int       `json:"recalls"`
+	Transfers  int       `json:"transfers"`
+	Note       string    `json:"note"`    // the reason of the last out-of-order call, park or transfer
+	EstWait    int       `json:"estWait"` // seconds of wait estimated at issue; -1 unknown
+	Guidance   *Guidance `json:"guidance,omitempty"`
 }
+
+// Ticket statuses. A ticket waits, is called to a counter (and may be
+// recalled), is started, and is finished; or it is a no-show (only after a
+// call), parked (set aside and resumed later by the same counter), or
+// transferred back to waiting in another service's line, keeping its place
+// (lines go by issue order).
+const (
+	StatusWaiting = "waiting"
+	StatusCalled  = "called"
+	StatusServing = "serving"
+	StatusParked  = "parked"
+	StatusDone    = "done"
+	StatusNoShow  = "noshow"
+)
+
+// Guidance is what the citizen did at the kiosk before taking the number,
+// for the officer who calls them. No personal data: procedure, case and
+// paper names from the catalog only.
+type Guidance struct {
+	Procedure string   `json:"procedure"`      // catalog code
+	Name      string   `json:"name"`           // procedure name (Vietnamese)
+	Case      string   `json:"case,omitempty"` // the case (trường hợp) chosen in the wizard
+	Ticked    []string `json:"ticked"`         // papers the citizen said they have
+	Missing   []string `json:"missing"`        // papers still missing
+	Fee       string   `json:"fee,omitempty"`  // fee text shown
+	Paid      string   `json:"paid,omitempty"` // payment reference when paid at the kiosk
+}
+
+// MaxGuidance bounds a stored Guidance (JSON bytes); larger is refused.
+const MaxGuidance = 8 << 10
 
 // Sentinel errors a caller branches on (errors.Is).
 var (

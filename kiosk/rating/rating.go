@@ -5,6 +5,7 @@ package rating
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -93,4 +94,38 @@ func (b *Book) Day(ctx context.Context, day string) ([]Summary, error) {
 		return nil, fmt.Errorf("rating: summary: %w", err)
 	}
 	return out, nil
+}
+
+// Visit is a citizen's rating of one service at a counter, given on the
+// counter's rating tablet after "finish" or later on a kiosk by scanning
+// the ticket's QR. One per ticket.
+type Visit struct {
+	TicketID int64     `json:"ticketId"`
+	Code     string    `json:"code"`    // ticket code, "B-0012"
+	Day      string    `json:"day"`     // the ticket's business day
+	At       time.Time `json:"at"`      // when it was given
+	Service  string    `json:"service"` // the service (line) it was served in
+	Counter  string    `json:"counter"`
+	Officer  string    `json:"officer"`
+	Stars    int       `json:"stars"`             // 1-5
+	Reasons  []string  `json:"reasons,omitempty"` // VisitReasons, only at 3 stars or fewer
+	Comment  string    `json:"comment,omitempty"` // only at 3 stars or fewer, ≤ MaxComment runes
+}
+
+// VisitReasons are the chips offered at 3 stars or fewer.
+var VisitReasons = []string{"wait", "attitude", "guidance", "papers", "fee", "facilities", "other"}
+
+// MaxComment bounds a visit comment (runes).
+const MaxComment = 300
+
+// ErrRated: the ticket was rated already.
+var ErrRated = errors.New("rating: this ticket was rated already")
+
+// VisitStore keeps visit ratings.
+type VisitStore interface {
+	// AddVisit stores one rating (ErrRated when the ticket has one).
+	AddVisit(ctx context.Context, v Visit) error
+	// Visits lists the ratings of business days from..to (inclusive,
+	// YYYY-MM-DD), oldest first.
+	Visits(ctx context.Context, from, to string) ([]Visit, error)
 }
