@@ -37,10 +37,10 @@ func ticket(id int64, svc, counter, officer, status string, i, c, s, est int) qu
 
 func sample() ([]queue.Ticket, []rating.Visit) {
 	ts := []queue.Ticket{
-		ticket(1, "A", "1", "Lan", queue.StatusDone, 0, 10, 5, 600),   // waited 10 min, estimate exact
-		ticket(2, "A", "1", "Lan", queue.StatusDone, 1, 20, 7, 900),   // waited 20, estimated 15
+		ticket(1, "A", "1", "Lan", queue.StatusDone, 0, 10, 5, 600),    // waited 10 min, estimate exact
+		ticket(2, "A", "1", "Lan", queue.StatusDone, 1, 20, 7, 900),    // waited 20, estimated 15
 		ticket(3, "A", "2", "Minh", queue.StatusNoShow, 2, 30, -1, -1), // no estimate
-		ticket(4, "B", "2", "Minh", queue.StatusDone, 3, 4, 10, 0),    // waited 4, estimated 0
+		ticket(4, "B", "2", "Minh", queue.StatusDone, 3, 4, 10, 0),     // waited 4, estimated 0
 		ticket(5, "B", "", "", queue.StatusWaiting, 4, -1, -1, 300),
 	}
 	ts[3].Transfers = 1
