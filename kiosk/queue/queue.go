@@ -99,6 +99,7 @@ type Service struct {
 	ev  events.Emitter
 
 	printMu sync.Mutex // one print at a time; guards "printed exactly once"
+	est     rates      // recent time per call, per line (estimate.go)
 }
 
 // New makes the queue over the store. now may be nil (time.Now). A nil db
@@ -161,6 +162,13 @@ func (s *Service) Issue(ctx context.Context, code, priority string) (Ticket, err
 // at most 128 bytes): the same key gives back the ticket first issued for
 // it, with Replayed set, and nothing new is stored or announced.
 func (s *Service) IssueKeyed(ctx context.Context, code, priority, key string) (Ticket, error) {
+	return s.IssueGuided(ctx, code, priority, key, nil)
+}
+
+// IssueGuided is IssueKeyed with what the citizen did at the kiosk (the
+// procedure, case and papers, no personal data) attached for the officer;
+// g may be nil.
+func (s *Service) IssueGuided(ctx context.Context, code, priority, key string, g *Guidance) (Ticket, error) {
 	if len(key) > 128 {
 		return Ticket{}, issueErr(ErrKey, code)
 	}
@@ -173,6 +181,7 @@ func (s *Service) IssueKeyed(ctx context.Context, code, priority, key string) (T
 	}
 	now := s.now()
 	day := s.Day(now)
+	est := s.estimateNew(ctx, code, day, priority != "")
 	t, err := s.db.IssueTicket(ctx, code, day, key, func(override *bool, last int) (Ticket, error) {
 		open := sv.Open
 		if override != nil {
@@ -186,7 +195,8 @@ func (s *Service) IssueKeyed(ctx context.Context, code, priority, key string) (T
 		}
 		n := last + 1
 		return Ticket{Number: n, Code: TicketCode(sv.Prefix, n), Service: code, Day: day, Priority: priority,
-			IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending}, nil
+			IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending,
+			Line: code, Status: StatusWaiting, EstWait: est, Guidance: g}, nil
 	})
 	if err != nil {
 		var ie *IssueError

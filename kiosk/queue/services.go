@@ -37,7 +37,7 @@ func (s *Service) Services(ctx context.Context) ([]ServiceView, error) {
 		}
 		out = append(out, ServiceView{Code: sv.Code, Name: sv.NameVI, NameEN: sv.NameEN, Prefix: sv.Prefix,
 			Counters: sv.Counters, Fields: sv.Fields, Waiting: counts[sv.Code].Waiting, Issued: counts[sv.Code].Issued,
-			DailyCap: sv.DailyCap, Open: open, EstWait: -1})
+			DailyCap: sv.DailyCap, Open: open, EstWait: s.EstimateWait(ctx, sv.Code, counts[sv.Code].Waiting)})
 	}
 	return out, nil
 }
