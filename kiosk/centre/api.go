@@ -104,9 +104,9 @@ func (e *Error) Error() string {
 // StatusOf is the HTTP status for an error code.
 func StatusOf(code string) int {
 	switch code {
-	case CodeBadToken:
+	case CodeBadToken, CodeNoOfficer:
 		return http.StatusUnauthorized
-	case CodeForbidden, CodeBadPIN:
+	case CodeForbidden, CodeBadPIN, CodeLocked, CodeWrongPIN:
 		return http.StatusForbidden
 	case CodeBadRequest:
 		return http.StatusBadRequest
@@ -114,7 +114,7 @@ func StatusOf(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case CodeNotFound:
 		return http.StatusNotFound
-	case CodeClosed, CodeCapped, CodeState, CodePaymentsOff:
+	case CodeClosed, CodeCapped, CodeState, CodePaymentsOff, CodePaused, CodeRated:
 		return http.StatusConflict
 	case CodeNoService:
 		return http.StatusUnprocessableEntity

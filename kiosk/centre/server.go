@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/staff"
@@ -51,13 +52,14 @@ type Options struct {
 
 // Server is the centre's HTTP API over one store.
 type Server struct {
-	opt    Options
-	log    *slog.Logger
-	now    func() time.Time
-	queue  *queue.Service
-	staff  *staff.Service
-	broker *broker
-	emit   events.Emitter
+	opt      Options
+	log      *slog.Logger
+	now      func() time.Time
+	queue    *queue.Service
+	staff    *staff.Service
+	officers *officer.Service // nil without an officer store
+	broker   *broker
+	emit     events.Emitter
 
 	closing   chan struct{} // closed when the HTTP server shuts down: streams end
 	closeOnce sync.Once
@@ -90,6 +92,9 @@ func New(o Options) (*Server, error) {
 	s.queue = queue.New(o.Queue, o.Config, o.Now)
 	s.queue.SetEmitter(s.emit)
 	s.staff = staff.New(o.Staff, o.Now, 0)
+	if o.Officers != nil {
+		s.officers = officer.New(o.Officers, o.Now, 0)
+	}
 	s.centre = s.paymentService(o.Instance)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -122,7 +127,15 @@ func (s *Server) Handler() http.Handler {
 	any := []string{device.Kiosk, device.Counter, device.Display}
 	s.route(mux, "GET "+PathServices, any, s.services)
 	s.route(mux, "POST "+PathTickets, []string{device.Kiosk}, s.issue)
-	s.route(mux, "POST "+PathCounterNext, []string{device.Counter}, s.callNext)
+	s.route(mux, "POST "+PathCounterNext, []string{device.Counter}, s.asOfficer(s.callNext))
+	s.route(mux, "GET "+PathOfficers, []string{device.Counter}, s.officersList)
+	s.route(mux, "POST "+PathSignIn, []string{device.Counter}, s.signIn)
+	s.route(mux, "POST "+PathSignOut, []string{device.Counter}, s.asOfficer(s.signOut))
+	s.route(mux, "GET "+PathCounter, []string{device.Counter}, s.asOfficer(s.counterGet))
+	s.route(mux, "POST "+PathCounterState, []string{device.Counter}, s.asOfficer(s.counterState))
+	s.route(mux, "POST "+PathTicketAction, []string{device.Counter}, s.asOfficer(s.ticketAction))
+	s.route(mux, "POST "+PathRatings, []string{device.Display, device.Kiosk}, s.rate)
+	s.route(mux, "GET "+PathReports, []string{device.Counter}, s.staffOnly(s.reports))
 	s.route(mux, "GET "+PathEvents, any, s.events)
 	s.route(mux, "POST "+PathPayments, []string{device.Kiosk}, s.createPayment)
 	s.route(mux, "GET "+PathPayment, []string{device.Kiosk, device.Counter}, s.getPayment)
