@@ -115,9 +115,9 @@ func (s *Service) SetActive(ctx context.Context, name string, active bool) error
 
 // List lists every officer by name.
 func (s *Service) List(ctx context.Context) ([]Officer, error) {
-	os, err := s.db.Officers(ctx)
+	list, err := s.db.Officers(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list officers: %w", err)
 	}
-	return os, nil
+	return list, nil
 }
