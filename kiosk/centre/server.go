@@ -16,8 +16,10 @@ import (
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
+	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
 
@@ -40,6 +42,9 @@ type Options struct {
 	Staff   staff.Store
 	Audit   audit.Store
 	Events  events.Log
+	// Officers and Visits: nil: counter sign-in and visit ratings are off.
+	Officers officer.Store
+	Visits   rating.VisitStore
 
 	Config   config.Config
 	Log      *slog.Logger                // nil: slog.Default()
