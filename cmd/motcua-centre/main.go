@@ -7,6 +7,8 @@
 //	motcua-centre revoke  --db DSN|PATH NAME
 //	motcua-centre devices --db DSN|PATH
 //	motcua-centre pin set --db DSN|PATH staff|technician             (PIN on stdin)
+//	motcua-centre officer add|pin|disable|enable --db DSN|PATH NAME   (PIN from $MOTCUA_OFFICER_PIN or stdin)
+//	motcua-centre officer list --db DSN|PATH
 package main
 
 import (
@@ -34,6 +36,10 @@ usage:
   motcua-centre revoke  --db DSN|PATH NAME
   motcua-centre devices --db DSN|PATH
   motcua-centre pin set --db DSN|PATH staff|technician             reads the PIN from stdin
+  motcua-centre officer add|pin --db DSN|PATH NAME                 counter officer; the PIN from
+                                                                   $MOTCUA_OFFICER_PIN, or stdin twice
+  motcua-centre officer disable|enable --db DSN|PATH NAME
+  motcua-centre officer list --db DSN|PATH
   motcua-centre announce --ticket B-0012 --counter 3 --out call.wav [--pack DIR] [--ticket-as-number]
 
 --db is a SQLite file path, or a postgres:// DSN.
@@ -54,6 +60,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return revokeCmd(ctx, args[1:], stdout, stderr)
 	case "devices":
 		return devicesCmd(ctx, args[1:], stdout, stderr)
+	case "officer":
+		return officerCmd(ctx, args[1:], stdin, stdout, stderr)
 	case "announce":
 		return announceCmd(args[1:], stdout, stderr)
 	case "pin":

@@ -10,9 +10,11 @@ import (
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/postgres"
 	"github.com/motcua/kiosk/kiosk/queue"
+	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
@@ -26,7 +28,10 @@ type stores struct {
 	Staff   staff.Store
 	Audit   audit.Store
 	Events  events.Log
-	Ping    func(context.Context) error
+	// Officers and Visits: counter sign-in and visit ratings.
+	Officers officer.Store
+	Visits   rating.VisitStore
+	Ping     func(context.Context) error
 }
 
 // openStore opens the store a DSN names: postgres:// or postgresql:// for
@@ -40,13 +45,15 @@ func openStore(ctx context.Context, dsn string) (st stores, close func() error, 
 		if err != nil {
 			return stores{}, nil, fmt.Errorf("open PostgreSQL store %s: %w", redactDSN(dsn), err)
 		}
-		return stores{Kind: "postgres", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Ping: db.Ping}, db.Close, nil
+		return stores{Kind: "postgres", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(),
+			Officers: db, Visits: db, Ping: db.Ping}, db.Close, nil
 	}
 	db, err := sqlite.Open(ctx, dsn)
 	if err != nil {
 		return stores{}, nil, fmt.Errorf("open SQLite store %s: %w", dsn, err)
 	}
-	return stores{Kind: "sqlite", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Ping: db.PingContext}, db.Close, nil
+	return stores{Kind: "sqlite", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(),
+		Officers: db, Visits: db, Ping: db.PingContext}, db.Close, nil
 }
 
 // redactDSN hides a password in a DSN for logs and errors.

@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
+	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	Staff   staff.Store
 	Audit   audit.Store
 	Events  events.Log
+	// Officers and Visits: nil: counter sign-in and visit ratings are off.
+	Officers officer.Store
+	Visits   rating.VisitStore
 
 	Config   config.Config
 	Log      *slog.Logger                // nil: slog.Default()

@@ -82,7 +82,9 @@ type Store interface {
 	// UpdateOfficerLock reads the officer's wrong-PIN count and lock time,
 	// calls fn to change them, and stores them, in one transaction.
 	UpdateOfficerLock(ctx context.Context, name string, fn func(failures *int, lockedUntil *time.Time) error) error
-	// PutSession stores a session under its token hash.
+	// PutSession stores a session under its token hash, deleting (in the
+	// same transaction) any other session at s.Counter or of s.Officer:
+	// one officer per counter, one counter per officer.
 	PutSession(ctx context.Context, tokenHash []byte, s Session) error
 	// Session reads a session (ErrNoSession; expiry is the caller's check).
 	Session(ctx context.Context, tokenHash []byte) (Session, error)

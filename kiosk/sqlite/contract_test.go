@@ -10,7 +10,8 @@ import (
 )
 
 func stores(db *sqlite.DB) storetest.Stores {
-	return storetest.Stores{Queue: db, Payment: db, Rating: db, Staff: db, Assist: db, Catalog: db, Audit: db, Device: db, Events: db.Events()}
+	return storetest.Stores{Queue: db, Payment: db, Rating: db, Staff: db, Assist: db, Catalog: db, Audit: db, Device: db, Events: db.Events(),
+		Officer: db, Visits: db}
 }
 
 func TestContractFile(t *testing.T) {
