@@ -12,6 +12,8 @@ package centre
 import (
 	"fmt"
 	"net/http"
+
+	"github.com/motcua/kiosk/kiosk/queue"
 )
 
 // Routes (Go 1.22 ServeMux patterns).
@@ -55,6 +57,9 @@ type IssueRequest struct {
 	Service  string `json:"service"`
 	Priority string `json:"priority,omitempty"`
 	Key      string `json:"key,omitempty"`
+	// Guidance is what the citizen did at the kiosk (procedure, case,
+	// papers; no personal data), shown to the officer who calls them.
+	Guidance *queue.Guidance `json:"guidance,omitempty"`
 }
 
 // PaymentRequest starts a fee payment (amount in whole VND).

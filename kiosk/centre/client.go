@@ -32,6 +32,7 @@ type Client struct {
 	BaseURL string       // "https://centre.example:8443" (no trailing slash needed)
 	Token   string       // the device token from motcua-centre enroll
 	PIN     string       // staff PIN for staff actions ("" otherwise)
+	Officer string       // officer session token from SignIn ("" otherwise)
 	HTTP    *http.Client // default: 10 s timeout
 }
 
@@ -72,6 +73,9 @@ func (c *Client) newRequest(ctx context.Context, method, path string, body any) 
 	}
 	if c.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	if c.Officer != "" {
+		req.Header.Set(HeaderOfficer, c.Officer)
 	}
 	if c.PIN != "" {
 		req.Header.Set(HeaderStaffPIN, c.PIN)
@@ -167,7 +171,7 @@ func issueSentinel(code string) error {
 // CallNext calls the next ticket for a counter (ErrNoneWaiting when nobody waits).
 func (c *Client) CallNext(ctx context.Context, counter string) (queue.Call, error) {
 	var call queue.Call
-	status, err := c.do(ctx, http.MethodPost, "/api/v1/counters/"+url.PathEscape(counter)+"/next", nil, &call)
+	status, err := c.do(ctx, http.MethodPost, counterPath(counter, "/next"), nil, &call)
 	if err == nil && status == http.StatusNoContent {
 		return call, ErrNoneWaiting
 	}

@@ -3,8 +3,10 @@ package centre
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/queue"
@@ -21,7 +23,13 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, dev device.Device
 		writeError(w, Error{Code: CodeBadRequest, Message: "idempotency key longer than 128 bytes"})
 		return
 	}
-	t, err := s.queue.IssueKeyed(r.Context(), req.Service, req.Priority, scopedKey(dev.Name, req.Key))
+	if req.Guidance != nil {
+		if b, _ := json.Marshal(req.Guidance); len(b) > queue.MaxGuidance {
+			writeError(w, Error{Code: CodeBadRequest, Message: "guidance larger than " + strconv.Itoa(queue.MaxGuidance) + " bytes"})
+			return
+		}
+	}
+	t, err := s.queue.IssueGuided(r.Context(), req.Service, req.Priority, scopedKey(dev.Name, req.Key), req.Guidance)
 	var ie *queue.IssueError
 	switch {
 	case errors.As(err, &ie):
@@ -60,24 +68,4 @@ func scopedKey(kiosk, key string) string {
 	}
 	h := sha256.Sum256([]byte(kiosk + "\x00" + key))
 	return hex.EncodeToString(h[:])
-}
-
-// callNext is POST /api/v1/counters/{counter}/next: 200 with the call,
-// 204 when nobody waits, 404 for a counter that serves nothing.
-func (s *Server) callNext(w http.ResponseWriter, r *http.Request, dev device.Device) {
-	counter := r.PathValue("counter")
-	c, err := s.queue.CallCounter(r.Context(), counter)
-	switch {
-	case errors.Is(err, queue.ErrNoCounter):
-		writeError(w, Error{Code: CodeNotFound, Message: "no service is served at counter " + counter})
-		return
-	case errors.Is(err, queue.ErrNoneWaiting):
-		w.WriteHeader(http.StatusNoContent)
-		return
-	case err != nil:
-		s.unavailable(w, r, err)
-		return
-	}
-	s.log.Info("ticket called", "device", dev.Name, "counter", counter, "ticket", c.Ticket.Code)
-	writeJSON(w, http.StatusOK, c)
 }
