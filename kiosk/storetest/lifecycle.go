@@ -105,7 +105,9 @@ func testLifeActs(t *testing.T, st Stores) {
 	}{
 		{"recall", func(t *queue.Ticket) { t.Recalls++ }, func(t queue.Ticket) bool { return t.Recalls == 1 && t.Status == queue.StatusCalled }},
 		{"start", func(t *queue.Ticket) { t.Status, t.StartedAt = queue.StatusServing, at1 },
-			func(t queue.Ticket) bool { return t.StartedAt == at1 && t.Status == queue.StatusServing && t.Recalls == 1 }},
+			func(t queue.Ticket) bool {
+				return t.StartedAt == at1 && t.Status == queue.StatusServing && t.Recalls == 1
+			}},
 		{"finish", func(t *queue.Ticket) { t.Status, t.FinishedAt, t.Note = queue.StatusDone, at2, "ok" },
 			func(t queue.Ticket) bool {
 				return t.FinishedAt == at2 && t.Status == queue.StatusDone && t.Note == "ok" && t.StartedAt == at1 && t.Called
@@ -199,13 +201,11 @@ func testLifeConcurrentCalls(t *testing.T, st Stores) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				// highest: a lost update of the call order would show as
-				// Called out of descending order.
+			// n calls in all for n tickets: none may find the line empty.
+			// highest: a lost update of the call order would show as
+			// Called out of descending order.
+			for range n / callers {
 				tk, err := st.Queue.CallTicket(ctx, "HT", lday, highest, called(fmt.Sprint(g), ""))
-				if errors.Is(err, queue.ErrNoneWaiting) {
-					return
-				}
 				if err != nil {
 					errs <- fmt.Errorf("caller %d: %w", g, err)
 					return
@@ -220,6 +220,9 @@ func testLifeConcurrentCalls(t *testing.T, st Stores) {
 	close(errs)
 	if err := <-errs; err != nil {
 		t.Fatal(err)
+	}
+	if _, err := st.Queue.CallTicket(ctx, "HT", lday, highest, called("1", "")); !errors.Is(err, queue.ErrNoneWaiting) {
+		t.Fatalf("a call after all were called: %v", err)
 	}
 	l, err := st.Queue.Line(ctx, "HT", lday)
 	if err != nil || len(l.Waiting) != 0 || len(l.Called) != n || len(times) != n {
