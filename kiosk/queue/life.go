@@ -191,12 +191,6 @@ func (s *Service) CallOut(ctx context.Context, id int64, d Desk, reason string) 
 	}, EventCall, false)
 }
 
-func lineOf(t Ticket) string {
-	if t.Line != "" {
-		return t.Line
-	}
-	return t.Service
-}
 
 // AtCounter is today's tickets of a counter: the one called or served
 // there now (nil when none), the parked ones, and the ones waiting in its
