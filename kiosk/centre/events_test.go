@@ -17,7 +17,7 @@ func TestStreamLiveCall(t *testing.T) {
 	c := newCentre(t)
 	ctx := context.Background()
 	kiosk := c.enroll(device.Kiosk, "k1")
-	counter := c.enroll(device.Counter, "c1")
+	counter := c.officerAt("3")
 	display := follow(t, c.enroll(device.Display, "d1"), c.lastID())
 	if _, err := kiosk.IssueTicket(ctx, IssueRequest{Service: "CT"}); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package centre
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
 )
@@ -47,7 +49,7 @@ func newCentre(t *testing.T, mods ...func(*config.Config)) *testCentre {
 		t.Fatal(err)
 	}
 	el := db.Events()
-	srv, err := New(Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el,
+	srv, err := New(Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el, Officers: db, Visits: db,
 		Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"})
 	if err != nil {
 		t.Fatal(err)
@@ -128,4 +130,23 @@ func (col *collector) next(t *testing.T) events.Stored {
 		t.Fatal("no event arrived")
 		return events.Stored{}
 	}
+}
+
+// testOfficerPIN is every test officer's PIN.
+const testOfficerPIN = "975310"
+
+// officerAt enrolls a counter device, adds an officer for that counter and
+// signs them in there: the client acts as that officer.
+func (c *testCentre) officerAt(counter string) *Client {
+	c.t.Helper()
+	ctx := context.Background()
+	name := "Cán bộ " + counter
+	if _, err := officer.New(c.db, nil, 4).Add(ctx, name, testOfficerPIN); err != nil && !errors.Is(err, officer.ErrExists) {
+		c.t.Fatal(err)
+	}
+	cl := c.enroll(device.Counter, "quay-"+counter)
+	if _, err := cl.SignIn(ctx, counter, name, testOfficerPIN); err != nil {
+		c.t.Fatalf("sign in at %s: %v", counter, err)
+	}
+	return cl
 }

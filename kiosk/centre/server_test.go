@@ -16,7 +16,7 @@ func TestIssueAndCall(t *testing.T) {
 	c := newCentre(t)
 	ctx := context.Background()
 	kiosk := c.enroll(device.Kiosk, "k1")
-	counter := c.enroll(device.Counter, "c1")
+	counter := c.officerAt("1")
 
 	t1, err := kiosk.IssueTicket(ctx, IssueRequest{Service: "HT", Key: "key-1"})
 	if err != nil || t1.Code != "A-0001" || t1.Replayed {
@@ -40,15 +40,28 @@ func TestIssueAndCall(t *testing.T) {
 	if err != nil || call.Ticket.Code != "A-0001" || call.Counter != "1" {
 		t.Fatalf("call = %+v, %v", call, err)
 	}
-	if _, err := counter.CallNext(ctx, "1"); err != nil {
+	var e *Error
+	if _, err := counter.CallNext(ctx, "1"); !errors.As(err, &e) || e.Code != CodeState || e.VI == "" {
+		t.Fatalf("call while A-0001 is still called: %v; want 409 state with the officer's message", err)
+	}
+	if _, err := counter.Act(ctx, "1", call.Ticket.ID, OpNoShow, ActionRequest{}); err != nil {
+		t.Fatalf("no-show: %v", err)
+	}
+	second, err := counter.CallNext(ctx, "1")
+	if err != nil {
 		t.Fatalf("second call: %v", err)
+	}
+	if _, err := counter.Act(ctx, "1", second.Ticket.ID, OpStart, ActionRequest{}); err != nil {
+		t.Fatalf("start: %v", err)
+	}
+	if _, err := counter.Act(ctx, "1", second.Ticket.ID, OpFinish, ActionRequest{}); err != nil {
+		t.Fatalf("finish: %v", err)
 	}
 	if _, err := counter.CallNext(ctx, "1"); !errors.Is(err, ErrNoneWaiting) || !errors.Is(err, queue.ErrNoneWaiting) {
 		t.Fatalf("empty queue: %v; want ErrNoneWaiting", err)
 	}
-	var e *Error
-	if _, err := counter.CallNext(ctx, "99"); !errors.As(err, &e) || e.Status != 404 || e.Code != CodeNotFound {
-		t.Fatalf("unknown counter: %v; want 404", err)
+	if _, err := counter.CallNext(ctx, "99"); !errors.As(err, &e) || e.Status != 401 || e.Code != CodeNoOfficer {
+		t.Fatalf("a counter the officer is not signed in to: %v; want 401 no_officer", err)
 	}
 	svs, err := c.enroll(device.Display, "d1").Services(ctx)
 	if err != nil || len(svs) == 0 || svs[0].Code != "HT" || svs[0].Issued != 2 {
