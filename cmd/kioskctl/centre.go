@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -17,8 +18,9 @@ import (
 )
 
 func init() {
-	register("counter", "counter next: call the next ticket at a counter through the centre", subcommands("counter", map[string]func([]string, io.Writer, io.Writer) int{
+	register("counter", "counter next|act: call and serve tickets at a counter through the centre (officer PIN)", subcommands("counter", map[string]func([]string, io.Writer, io.Writer) int{
 		"next": counterNext,
+		"act":  counterAct,
 	}))
 }
 
@@ -133,16 +135,17 @@ func counterNext(args []string, stdout, stderr io.Writer) int {
 	var cf centreFlags
 	cf.add(fs)
 	counter := fs.String("counter", "", "counter number (e.g. 1)")
+	name := fs.String("officer", "", "the officer's name (PIN from $MOTCUA_OFFICER_PIN or stdin)")
 	asJSON := fs.Bool("json", false, "print the called ticket as JSON (default: its code)")
-	if err := fs.Parse(args); err != nil || *counter == "" {
-		return fail(stderr, "usage: kioskctl counter next --centre URL --token T --counter N [--json]")
-	}
-	c, err := cf.client()
-	if err != nil {
-		return fail(stderr, "counter next: %v", err)
+	if err := fs.Parse(args); err != nil || *counter == "" || *name == "" {
+		return fail(stderr, "usage: kioskctl counter next --centre URL --token T --counter N --officer NAME [--json]")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), centreTimeout)
 	defer cancel()
+	c, err := officerClient(ctx, cf, *counter, *name)
+	if err != nil {
+		return fail(stderr, "counter next: %s", centreError(err, cf.url))
+	}
 	call, err := c.CallNext(ctx, *counter)
 	if errors.Is(err, centre.ErrNoneWaiting) {
 		if *asJSON {
@@ -167,4 +170,55 @@ func randomKey() string {
 	b := make([]byte, 16)
 	rand.Read(b)
 	return "kioskctl-" + hex.EncodeToString(b)
+}
+
+// officerClient signs the officer in at the counter (the PIN from
+// $MOTCUA_OFFICER_PIN or stdin's first line, never a flag) and returns the
+// client acting as them.
+func officerClient(ctx context.Context, cf centreFlags, counter, name string) (*centre.Client, error) {
+	c, err := cf.client()
+	if err != nil {
+		return nil, err
+	}
+	pin := os.Getenv("MOTCUA_OFFICER_PIN")
+	if pin == "" {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return nil, errors.New("officer PIN: set $MOTCUA_OFFICER_PIN or give it on stdin")
+		}
+		pin = strings.TrimSpace(line)
+	}
+	if _, err := c.SignIn(ctx, counter, name, pin); err != nil {
+		return nil, fmt.Errorf("sign in at counter %s: %w", counter, err)
+	}
+	return c, nil
+}
+
+// counterAct applies one operation to a ticket at a counter.
+func counterAct(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("counter act", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf centreFlags
+	cf.add(fs)
+	counter := fs.String("counter", "", "counter number (e.g. 1)")
+	name := fs.String("officer", "", "the officer's name (PIN from $MOTCUA_OFFICER_PIN or stdin)")
+	id := fs.Int64("ticket", 0, "ticket id (from counter next --json)")
+	op := fs.String("op", "", "call|recall|noshow|start|finish|park|resume|transfer")
+	reason := fs.String("reason", "", "reason (call out of order, park, transfer)")
+	service := fs.String("service", "", "transfer: the target service code")
+	if err := fs.Parse(args); err != nil || *counter == "" || *name == "" || *id <= 0 || *op == "" {
+		return fail(stderr, "usage: kioskctl counter act --centre URL --token T --counter N --officer NAME --ticket ID --op OP [--reason R] [--service S]")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), centreTimeout)
+	defer cancel()
+	c, err := officerClient(ctx, cf, *counter, *name)
+	if err != nil {
+		return fail(stderr, "counter act: %s", centreError(err, cf.url))
+	}
+	t, err := c.Act(ctx, *counter, *id, *op, centre.ActionRequest{Reason: *reason, Service: *service})
+	if err != nil {
+		return fail(stderr, "counter act: %s", centreError(err, cf.url))
+	}
+	writeJSON(stdout, t)
+	return 0
 }
