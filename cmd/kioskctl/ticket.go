@@ -221,8 +221,9 @@ func ticketCall(args []string, stdout, stderr io.Writer) int {
 	var sf storeFlags
 	sf.add(fs)
 	service := fs.String("service", "", "service code")
+	counter := fs.String("counter", "", "the counter calling (optional)")
 	if err := fs.Parse(args); err != nil || *service == "" {
-		return fail(stderr, "usage: kioskctl ticket call --service CODE [--db PATH]")
+		return fail(stderr, "usage: kioskctl ticket call --service CODE [--counter N] [--db PATH]")
 	}
 	ctx := context.Background()
 	cfg, db, err := sf.open(ctx)
@@ -230,7 +231,7 @@ func ticketCall(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "ticket call: %v", err)
 	}
 	defer db.Close()
-	t, err := queue.New(db, cfg, time.Now).Call(ctx, *service)
+	t, err := queue.New(db, cfg, time.Now).Call(ctx, *service, *counter, "")
 	if err != nil {
 		return fail(stderr, "ticket call: %v", err)
 	}

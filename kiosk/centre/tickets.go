@@ -66,7 +66,7 @@ func scopedKey(kiosk, key string) string {
 // 204 when nobody waits, 404 for a counter that serves nothing.
 func (s *Server) callNext(w http.ResponseWriter, r *http.Request, dev device.Device) {
 	counter := r.PathValue("counter")
-	c, err := s.queue.CallCounter(r.Context(), counter)
+	c, err := s.queue.CallCounter(r.Context(), counter, "")
 	switch {
 	case errors.Is(err, queue.ErrNoCounter):
 		writeError(w, Error{Code: CodeNotFound, Message: "no service is served at counter " + counter})

@@ -64,19 +64,20 @@ func TestTwoInstances(t *testing.T) {
 		seen[tk.Number] = true
 	}
 
-	first := func(l queue.Line) (int, bool) {
+	first := func(l queue.Line) (int64, bool) {
 		if len(l.Waiting) == 0 {
 			return 0, false
 		}
-		return l.Waiting[0].Number, true
+		return l.Waiting[0].ID, true
 	}
+	mark := func(t *queue.Ticket) { t.Status = queue.StatusCalled }
 	called := make([][]int, callers)
 	for c := range callers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := 0; ; i++ {
-				tk, err := handles[(c+i)%2].CallNext(ctx, service, day, first)
+				tk, err := handles[(c+i)%2].CallTicket(ctx, service, day, first, mark)
 				if errors.Is(err, queue.ErrNoneWaiting) {
 					return
 				}

@@ -14,14 +14,18 @@
 // transaction first takes a lock, so the statements after it see whatever
 // the previous holder committed:
 //
-//   - IssueTicket and CallNext take pg_advisory_xact_lock on a key hashed
-//     from (service, day). Issuing reads MAX(number) and inserts MAX+1;
-//     calling reads the line, lets the domain pick, and marks one ticket
-//     served. Under the lock no two instances read the same MAX or call the
-//     same ticket; UNIQUE(service, day, number) and the unique idempotency
-//     key remain as last guards, and a unique violation, serialization
-//     failure or deadlock (23505, 40001, 40P01) retries the transaction.
-//     A failed transaction inserts nothing, so numbering has no gap.
+//   - IssueTicket takes pg_advisory_xact_lock on a key hashed from
+//     (service, day), reads MAX(number) and inserts MAX+1. CallTicket takes
+//     the same kind of lock on (line, day), reads the line, lets the domain
+//     pick, and gives that ticket (row locked FOR UPDATE) the line's next
+//     call order (served). Act takes the lock of the ticket's line, then its
+//     row lock (a ticket transferred in between starts over), and the lock
+//     of a new line when it takes a call order there. Under the locks no two
+//     instances read the same MAX or call the same ticket;
+//     UNIQUE(service, day, number) and the unique idempotency key remain as
+//     last guards, and a unique violation, serialization failure or
+//     deadlock (23505, 40001, 40P01) retries the transaction. A failed
+//     transaction inserts nothing, so numbering has no gap.
 //   - payment.Store.Update reads payments with SELECT ... FOR UPDATE, so two
 //     Updates of one payment serialise and neither loses the other's write;
 //     notices are stored once per UNIQUE(source, tx_id) with ON CONFLICT DO

@@ -13,14 +13,16 @@ import (
 
 var _ queue.Store = (*DB)(nil)
 
-// lockSQL takes the transaction-scoped advisory lock of one (service, day) line.
+// lockSQL takes the transaction-scoped advisory lock of one (service, day)
+// line: numbering of that service, and call order of the line of that name.
 const lockSQL = `SELECT pg_advisory_xact_lock(hashtextextended('queue/' || $1::text || '/' || $2::text, 0))`
 
-// lockLine takes the transaction-scoped advisory lock of one (service, day)
-// line: issuing and calling on that line take turns across every instance.
-func lockLine(ctx context.Context, tx pgx.Tx, service, day string) error {
-	if _, err := tx.Exec(ctx, lockSQL, service, day); err != nil {
-		return fmt.Errorf("lock line %s/%s: %w", service, day, err)
+// lockLine takes the transaction-scoped advisory lock of one (line, day):
+// issuing for that service and calling or acting on that line take turns
+// across every instance.
+func lockLine(ctx context.Context, tx pgx.Tx, line, day string) error {
+	if _, err := tx.Exec(ctx, lockSQL, line, day); err != nil {
+		return fmt.Errorf("lock line %s/%s: %w", line, day, err)
 	}
 	return nil
 }
@@ -83,13 +85,14 @@ func (db *DB) IssueTicket(ctx context.Context, service, day, key string, next fu
 				nextErr = fmt.Errorf("postgres: issue %s: ticket %s/%s/%d is not the next number %d", service, t.Service, t.Day, t.Number, last+1)
 				return nextErr
 			}
-			if t.PrintState == "" {
-				t.PrintState = queue.StatePending
+			g, err := prepareIssued(&t, key)
+			if err != nil {
+				nextErr = fmt.Errorf("postgres: issue %s: %w", service, err)
+				return nextErr
 			}
-			t.Key = key
-			err = tx.QueryRow(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key)
-				VALUES($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key).Scan(&t.ID)
+			err = tx.QueryRow(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key,
+				line, status, est_wait, guidance) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key, t.Line, t.Status, t.EstWait, g).Scan(&t.ID)
 			if err != nil {
 				return fmt.Errorf("insert ticket: %w", err)
 			}
@@ -123,159 +126,28 @@ func serviceOverride(ctx context.Context, q querier, code string) (*bool, error)
 	return &open, nil
 }
 
-const ticketCols = `id, service, day, number, code, priority, issued_at, print_state, print_error, printed_at, reprints, served > 0`
-
-func tickets(ctx context.Context, q querier, where string, args ...any) ([]queue.Ticket, error) {
-	rows, err := q.Query(ctx, `SELECT `+ticketCols+` FROM tickets `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []queue.Ticket
-	for rows.Next() {
-		var t queue.Ticket
-		if err := rows.Scan(&t.ID, &t.Service, &t.Day, &t.Number, &t.Code, &t.Priority, &t.IssuedAt,
-			&t.PrintState, &t.PrintError, &t.PrintedAt, &t.Reprints, &t.Called); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-func ticket(ctx context.Context, q querier, id int64) (queue.Ticket, error) {
-	ts, err := tickets(ctx, q, `WHERE id = $1`, id)
-	if err != nil {
-		return queue.Ticket{}, fmt.Errorf("ticket %d: %w", id, err)
-	}
-	if len(ts) == 0 {
-		return queue.Ticket{}, queue.ErrNoTicket
-	}
-	return ts[0], nil
-}
-
-// Ticket implements queue.Store.
-func (db *DB) Ticket(ctx context.Context, id int64) (t queue.Ticket, err error) {
-	err = db.with(ctx, func(q querier) error {
-		t, err = ticket(ctx, q, id)
-		return err
-	})
-	return t, err
-}
-
-// Tickets implements queue.Store.
-func (db *DB) Tickets(ctx context.Context, day string) (ts []queue.Ticket, err error) {
-	err = db.with(ctx, func(q querier) error {
-		ts, err = tickets(ctx, q, `WHERE day = $1 ORDER BY id DESC`, day)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: tickets of %s: %w", day, err)
-	}
-	return ts, nil
-}
-
-func line(ctx context.Context, q querier, service, day string) (queue.Line, error) {
-	rows, err := q.Query(ctx, `SELECT number, priority <> '', served FROM tickets WHERE service = $1 AND day = $2 ORDER BY served, number`, service, day)
-	if err != nil {
-		return queue.Line{}, fmt.Errorf("line %s/%s: %w", service, day, err)
-	}
-	defer rows.Close()
-	var l queue.Line
-	for rows.Next() {
-		var w queue.Waiting
-		var served int
-		if err := rows.Scan(&w.Number, &w.Priority, &served); err != nil {
-			return queue.Line{}, err
-		}
-		if served == 0 {
-			l.Waiting = append(l.Waiting, w)
-		} else {
-			l.Called = append(l.Called, w)
-		}
-	}
-	return l, rows.Err()
-}
-
-// Line implements queue.Store.
-func (db *DB) Line(ctx context.Context, service, day string) (l queue.Line, err error) {
-	err = db.with(ctx, func(q querier) error {
-		l, err = line(ctx, q, service, day)
-		return err
-	})
-	return l, err
-}
-
-// CallNext implements queue.Store: under the line's advisory lock it reads
-// the line, lets pick choose, and marks that ticket served (served holds the
-// call sequence), so one ticket never goes to two callers.
-func (db *DB) CallNext(ctx context.Context, service, day string, pick func(queue.Line) (int, bool)) (queue.Ticket, error) {
-	var t queue.Ticket
-	for attempt := 0; ; attempt++ {
-		var pickErr error
-		err := db.tx(ctx, func(tx pgx.Tx) error {
-			if err := lockLine(ctx, tx, service, day); err != nil {
-				return err
-			}
-			l, err := line(ctx, tx, service, day)
-			if err != nil {
-				return err
-			}
-			n, ok := pick(l)
-			if !ok {
-				pickErr = queue.ErrNoneWaiting
-				return pickErr
-			}
-			var id int64
-			err = tx.QueryRow(ctx, `UPDATE tickets SET served = (SELECT COALESCE(MAX(served), 0) + 1 FROM tickets WHERE service = $1 AND day = $2)
-				WHERE service = $1 AND day = $2 AND number = $3 AND served = 0 RETURNING id`, service, day, n).Scan(&id)
-			if errors.Is(err, pgx.ErrNoRows) {
-				pickErr = fmt.Errorf("%w: number %d is not waiting", queue.ErrNoneWaiting, n)
-				return pickErr
-			}
-			if err != nil {
-				return fmt.Errorf("call %d: %w", n, err)
-			}
-			t, err = ticket(ctx, tx, id)
-			return err
-		})
-		if err == nil {
-			return t, nil
-		}
-		if pickErr != nil {
-			return queue.Ticket{}, pickErr
-		}
-		if attempt < maxAttempts && retryable(err) {
-			if werr := backoff(ctx, attempt); werr != nil {
-				return queue.Ticket{}, werr
-			}
-			continue
-		}
-		return queue.Ticket{}, fmt.Errorf("postgres: call next %s/%s: %w", service, day, err)
-	}
-}
-
-// ServiceCounts implements queue.Store.
+// ServiceCounts implements queue.Store: waiting per line, issued per service.
 func (db *DB) ServiceCounts(ctx context.Context, day string) (map[string]queue.Counts, error) {
-	m := map[string]queue.Counts{}
-	err := db.with(ctx, func(q querier) error {
-		rows, err := q.Query(ctx, `SELECT service, COUNT(*) FILTER (WHERE served = 0), COALESCE(MAX(number), 0) FROM tickets WHERE day = $1 GROUP BY service`, day)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c string
-			var n queue.Counts
-			if err := rows.Scan(&c, &n.Waiting, &n.Issued); err != nil {
-				return err
-			}
-			m[c] = n
-		}
-		return rows.Err()
+	type row struct {
+		code            string
+		waiting, issued int
+	}
+	var rs []row
+	err := db.with(ctx, func(q querier) (err error) {
+		rs, err = collect(ctx, q, func(r pgx.Row) (x row, err error) { return x, r.Scan(&x.code, &x.waiting, &x.issued) },
+			`SELECT service, 0, MAX(number) FROM tickets WHERE day = $1 GROUP BY service
+			UNION ALL SELECT line, COUNT(*), 0 FROM tickets WHERE day = $1 AND status = 'waiting' GROUP BY line`, day)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: service counts %s: %w", day, err)
+	}
+	m := map[string]queue.Counts{}
+	for _, r := range rs {
+		n := m[r.code]
+		n.Waiting += r.waiting
+		n.Issued = max(n.Issued, r.issued)
+		m[r.code] = n
 	}
 	return m, nil
 }

@@ -39,7 +39,7 @@ func BenchmarkIssueWith500Waiting(b *testing.B) {
 		if _, err := q.Issue(ctx, "CT", ""); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := q.Call(ctx, "CT"); err != nil { // keep 500 waiting
+		if _, err := q.Call(ctx, "CT", "", ""); err != nil { // keep 500 waiting
 			b.Fatal(err)
 		}
 	}
@@ -49,7 +49,7 @@ func BenchmarkIssueWith500Waiting(b *testing.B) {
 func BenchmarkOrder(b *testing.B) {
 	ws := make([]Waiting, 1000)
 	for i := range ws {
-		ws[i] = Waiting{Number: i + 1, Priority: i%7 == 0}
+		ws[i] = Waiting{ID: int64(i + 1), Number: i + 1, Priority: i%7 == 0}
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 )
 
 // Counter events (data: Call). The hall display and the rating tablet are
@@ -39,25 +40,29 @@ func (s *Service) CounterServices(counter string) []string {
 	return out
 }
 
-// CallCounter calls the next ticket for a counter: among the services it
-// serves, the one whose longest-waiting ticket came first, then by that
-// service's priority rules. Two counters calling at once never get the
-// same ticket (the Store's CallNext is atomic). ErrNoneWaiting when nobody
-// waits for any of the counter's services.
-func (s *Service) CallCounter(ctx context.Context, counter string) (Call, error) {
+// CallCounter calls the next ticket for a counter on behalf of officer
+// (may be ""): among the lines of the services it serves, the one whose
+// longest-waiting ticket came first, then by that line's priority rules.
+// Two counters calling at once never get the same ticket (the Store's
+// CallTicket is atomic). ErrNoneWaiting when nobody waits for any of the
+// counter's services.
+func (s *Service) CallCounter(ctx context.Context, counter, officer string) (Call, error) {
 	codes := s.CounterServices(counter)
 	if len(codes) == 0 {
 		return Call{}, fmt.Errorf("%w: %q", ErrNoCounter, counter)
 	}
 	if len(codes) > 1 {
-		ts, err := s.db.Tickets(ctx, s.BusinessDay())
-		if err != nil {
-			return Call{}, fmt.Errorf("queue: call at counter %s: %w", counter, err)
-		}
-		oldest := map[string]int64{} // service → lowest waiting ticket id
-		for _, t := range ts {
-			if !t.Called && (oldest[t.Service] == 0 || t.ID < oldest[t.Service]) {
-				oldest[t.Service] = t.ID
+		day := s.BusinessDay()
+		oldest := map[string]int64{} // line → lowest waiting ticket id
+		for _, code := range codes {
+			l, err := s.db.Line(ctx, code, day)
+			if err != nil {
+				return Call{}, fmt.Errorf("queue: call at counter %s: line %s: %w", counter, code, err)
+			}
+			for _, w := range l.Waiting {
+				if oldest[code] == 0 || w.ID < oldest[code] {
+					oldest[code] = w.ID
+				}
 			}
 		}
 		sort.SliceStable(codes, func(i, j int) bool {
@@ -65,17 +70,55 @@ func (s *Service) CallCounter(ctx context.Context, counter string) (Call, error)
 			return a != 0 && (b == 0 || a < b)
 		})
 	}
+	at := s.now().UTC().Format(time.RFC3339)
 	for _, code := range codes {
-		t, err := s.Call(ctx, code)
+		t, err := s.call(ctx, code, counter, officer, at)
 		if errors.Is(err, ErrNoneWaiting) {
 			continue
 		}
 		if err != nil {
 			return Call{}, err
 		}
-		c := Call{Ticket: t, Counter: counter}
+		c := Call{Ticket: t, Counter: counter, Officer: officer, At: at}
 		s.ev.Emit(EventCall, c)
 		return c, nil
 	}
 	return Call{}, fmt.Errorf("%w at counter %s", ErrNoneWaiting, counter)
+}
+
+// Call calls the next waiting ticket of a service's line to counter for
+// officer (both may be ""), following the configured ordering, and returns
+// it with Status called and CalledAt now, unless an earlier call (before a
+// transfer) set it (ErrNoneWaiting when the line is empty). Called tickets
+// no longer count as waiting or as people ahead.
+func (s *Service) Call(ctx context.Context, code, counter, officer string) (Ticket, error) {
+	return s.call(ctx, code, counter, officer, s.now().UTC().Format(time.RFC3339))
+}
+
+func (s *Service) call(ctx context.Context, code, counter, officer, at string) (Ticket, error) {
+	if _, ok := s.service(code); !ok {
+		return Ticket{}, issueErr(ErrNoService, code)
+	}
+	day := s.BusinessDay()
+	t, err := s.db.CallTicket(ctx, code, day, func(l Line) (int64, bool) {
+		order := Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called))
+		if len(order) == 0 {
+			return 0, false
+		}
+		return order[0].ID, true
+	}, func(t *Ticket) {
+		t.Status, t.Counter, t.Officer = StatusCalled, counter, officer
+		if t.CalledAt == "" {
+			t.CalledAt = at
+		}
+	})
+	if errors.Is(err, ErrNoneWaiting) {
+		return Ticket{}, fmt.Errorf("%w: %s", ErrNoneWaiting, code)
+	}
+	if err != nil {
+		return Ticket{}, fmt.Errorf("queue: call %s: %w", code, err)
+	}
+	s.dress(&t)
+	s.ev.Emit(EventTicket, t)
+	return t, nil
 }

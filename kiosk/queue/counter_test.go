@@ -44,8 +44,10 @@ func TestCallCounter(t *testing.T) {
 		{"9", "", queue.ErrNoCounter},
 	}
 	for _, c := range cases {
-		call, err := q.CallCounter(ctx, c.counter)
-		if !errors.Is(err, c.err) || call.Ticket.Code != c.want || (err == nil && call.Counter != c.counter) {
+		call, err := q.CallCounter(ctx, c.counter, "off-"+c.counter)
+		if !errors.Is(err, c.err) || call.Ticket.Code != c.want || (err == nil && (call.Counter != c.counter ||
+			call.Officer != "off-"+c.counter || call.At == "" || call.Ticket.Status != queue.StatusCalled ||
+			call.Ticket.Counter != c.counter || call.Ticket.Officer != call.Officer || call.Ticket.CalledAt != call.At)) {
 			t.Errorf("CallCounter(%s) = %s at %q, %v; want %s, %v", c.counter, call.Ticket.Code, call.Counter, err, c.want, c.err)
 		}
 	}
@@ -80,7 +82,7 @@ func TestCallCounterConcurrent(t *testing.T) {
 		go func(counter string) {
 			defer wg.Done()
 			for {
-				c, err := q.CallCounter(ctx, counter)
+				c, err := q.CallCounter(ctx, counter, "")
 				if errors.Is(err, queue.ErrNoneWaiting) {
 					return
 				}

@@ -2,9 +2,8 @@ package queue
 
 import "context"
 
-// Lifecycle is the store side of a ticket's life at the counters. It will
-// be embedded in Store once both stores implement it; then CallNext (pick
-// by number) goes away and Service.Call uses CallTicket.
+// Lifecycle is the store side of a ticket's life at the counters,
+// embedded in Store; Service.Call uses CallTicket.
 //
 // Lines: a ticket waits in the line of Ticket.Line (its own service unless
 // transferred). Store.Line(ctx, line, day) loads the tickets whose line is

@@ -35,24 +35,25 @@ func (s *Service) List(ctx context.Context, day string) ([]Ticket, error) {
 	if err != nil {
 		return nil, err
 	}
-	pos := map[string]map[int]int{} // service → number → people ahead
+	pos := map[string]map[int64]int{} // line → ticket ID → people ahead
 	for i, t := range ts {
 		if t.Called {
 			continue
 		}
-		m, ok := pos[t.Service]
+		line := lineOf(t)
+		m, ok := pos[line]
 		if !ok {
-			l, err := s.db.Line(ctx, t.Service, day)
+			l, err := s.db.Line(ctx, line, day)
 			if err != nil {
-				return nil, fmt.Errorf("queue: waiting %s: %w", t.Service, err)
+				return nil, fmt.Errorf("queue: waiting %s: %w", line, err)
 			}
-			m = map[int]int{}
+			m = map[int64]int{}
 			for j, w := range Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called)) {
-				m[w.Number] = j
+				m[w.ID] = j
 			}
-			pos[t.Service] = m
+			pos[line] = m
 		}
-		ts[i].PeopleAhead = m[t.Number]
+		ts[i].PeopleAhead = m[t.ID]
 	}
 	return ts, nil
 }

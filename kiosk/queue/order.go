@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -12,21 +13,24 @@ const (
 	Interleaved = "interleaved" // one priority ticket after every N regular ones
 )
 
-// Waiting is a ticket still waiting to be called.
+// Waiting is a ticket still waiting to be called (or, in Line.Called, one
+// called from the line).
 type Waiting struct {
+	ID       int64 // the ticket's ID: issue order
 	Number   int
 	Priority bool
 }
 
 // Order returns the waiting tickets (any order in) in the order they will be
-// called. Within each class tickets go by number. Strict calls every priority
+// called. Within each class tickets go by issue order (ID), so a ticket
+// transferred from another line keeps its place. Strict calls every priority
 // ticket first. Interleaved calls a priority ticket as soon as `every`
 // regular tickets have been called since the last priority one, or when no
 // regular ticket waits; phase is how many regular tickets were called since
 // the last priority one (0 at the start of the day).
 func Order(ws []Waiting, ordering string, every, phase int) []Waiting {
 	var prio, reg []Waiting
-	for _, w := range sortByNumber(ws) {
+	for _, w := range sortByID(ws) {
 		if w.Priority {
 			prio = append(prio, w)
 		} else {
@@ -45,17 +49,17 @@ func Order(ws []Waiting, ordering string, every, phase int) []Waiting {
 	return out
 }
 
-func sortByNumber(ws []Waiting) []Waiting {
+func sortByID(ws []Waiting) []Waiting {
 	out := slices.Clone(ws)
-	slices.SortFunc(out, func(a, b Waiting) int { return a.Number - b.Number })
+	slices.SortStableFunc(out, func(a, b Waiting) int { return cmp.Compare(a.ID, b.ID) })
 	return out
 }
 
-// Ahead is the position of number in the call order (people before it), or
-// -1 when it is not waiting.
-func Ahead(ws []Waiting, ordering string, every, phase, number int) int {
+// Ahead is the position of ticket id in the call order (people before it),
+// or -1 when it is not waiting.
+func Ahead(ws []Waiting, ordering string, every, phase int, id int64) int {
 	for i, w := range Order(ws, ordering, every, phase) {
-		if w.Number == number {
+		if w.ID == id {
 			return i
 		}
 	}
@@ -75,9 +79,17 @@ func phase(called []Waiting) int {
 // ahead is t's people-ahead count under the configured ordering (0 when
 // it is no longer waiting).
 func (s *Service) ahead(ctx context.Context, t Ticket) (int, error) {
-	l, err := s.db.Line(ctx, t.Service, t.Day)
+	l, err := s.db.Line(ctx, lineOf(t), t.Day)
 	if err != nil {
-		return 0, fmt.Errorf("queue: waiting %s: %w", t.Service, err)
+		return 0, fmt.Errorf("queue: waiting %s: %w", lineOf(t), err)
 	}
-	return max(Ahead(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called), t.Number), 0), nil
+	return max(Ahead(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called), t.ID), 0), nil
+}
+
+// lineOf is the line t waits in (its service unless transferred).
+func lineOf(t Ticket) string {
+	if t.Line != "" {
+		return t.Line
+	}
+	return t.Service
 }

@@ -19,6 +19,7 @@ func parse(s string) []Waiting {
 		var w Waiting
 		w.Priority = strings.HasSuffix(f, "p")
 		fmt.Sscan(strings.TrimSuffix(f, "p"), &w.Number)
+		w.ID = int64(w.Number) // issue order follows the number on one line
 		ws = append(ws, w)
 	}
 	return ws
@@ -62,7 +63,7 @@ func TestOrder(t *testing.T) {
 			t.Errorf("%s every %d phase %d [%s]: got [%s], want [%s]", c.ordering, c.every, c.phase, c.in, got, c.want)
 		}
 	}
-	if a := Ahead(parse("1 2 3p"), Strict, 3, 0, 2); a != 2 {
+	if a := Ahead(parse("1 2 3p"), Strict, 3, 0, 2); a != 2 { // ticket ID 2
 		t.Errorf("strict ahead of 2: %d", a)
 	}
 	if a := Ahead(parse("1 2"), Strict, 3, 0, 7); a != -1 {
@@ -100,7 +101,7 @@ func TestPeopleAheadMatchesCallOrder(t *testing.T) {
 					}
 				}
 				for i := 0; i < len(want); i++ {
-					c, err := q.Call(ctx, "HT")
+					c, err := q.Call(ctx, "HT", "", "")
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -126,7 +127,7 @@ func TestPeopleAheadMatchesCallOrder(t *testing.T) {
 			check()
 			check()
 			for {
-				if _, err := q.Call(ctx, "HT"); errors.Is(err, ErrNoneWaiting) {
+				if _, err := q.Call(ctx, "HT", "", ""); errors.Is(err, ErrNoneWaiting) {
 					break
 				} else if err != nil {
 					t.Fatal(err)
@@ -187,12 +188,12 @@ func TestCallOrderFromStore(t *testing.T) {
 		if i == 2 {
 			q = Reopen(q) // restart: nothing kept in memory
 		}
-		c, err := q.Call(ctx, "HT")
+		c, err := q.Call(ctx, "HT", "", "")
 		if err != nil || c.Code != w {
 			t.Fatalf("call %d: %s %v, want %s", i, c.Code, err, w)
 		}
 	}
-	if _, err := q.Call(ctx, "HT"); !errors.Is(err, ErrNoneWaiting) {
+	if _, err := q.Call(ctx, "HT", "", ""); !errors.Is(err, ErrNoneWaiting) {
 		t.Fatalf("empty queue: %v", err)
 	}
 }

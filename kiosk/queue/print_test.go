@@ -114,7 +114,7 @@ func TestRetryPendingPrintsEachOnce(t *testing.T) {
 	}
 	crashed := mustIssue(t, q, "DD", "") // stored, never printed (crash before print)
 	gone := mustIssue(t, q, "TP", "")    // never printed, but already called: no paper needed
-	if c, err := q.Call(ctx, "TP"); err != nil || c.ID != gone.ID {
+	if c, err := q.Call(ctx, "TP", "", ""); err != nil || c.ID != gone.ID {
 		t.Fatalf("call: %+v %v", c, err)
 	}
 	// Still unplugged: stops at the first, which stays failed.
@@ -243,7 +243,7 @@ func TestTicketDocGolden(t *testing.T) {
 				mustIssue(t, q, "HT", "")
 			}
 			for i := 0; i < 4; i++ {
-				q.Call(ctx, "HT")
+				q.Call(ctx, "HT", "", "")
 			}
 			tk := mustIssue(t, q, "HT", c.prio)
 			p := &fakePrinter{}

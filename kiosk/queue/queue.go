@@ -29,28 +29,33 @@ const (
 	EventFault   = "printer:fault" // data: Fault
 )
 
-// Line is one service's tickets of one business day as the caller sees it.
+// Line is one line's tickets of one business day as the caller sees it
+// (the tickets whose Ticket.Line is that service).
 type Line struct {
-	Waiting []Waiting // not called yet, by number
-	Called  []Waiting // called, in the order they were called
+	Waiting []Waiting // StatusWaiting, by issue order (ID)
+	Called  []Waiting // called from this line, in the order they were called
 }
 
 // Counts is a service's tickets of one business day.
 type Counts struct {
-	Waiting int // issued and not called
-	Issued  int // the last number issued
+	Waiting int // waiting in its line (StatusWaiting, transfers in included)
+	Issued  int // the last number issued for the service
 }
 
 // Store persists tickets, service overrides and printer faults. A stored
 // Ticket carries ID, Code, Number, Service, Day, Priority, IssuedAt,
-// PrintState, PrintError, PrintedAt, Reprints and Called; the Service fills
-// in the rest.
+// PrintState, PrintError, PrintedAt, Reprints, Called (Status is not
+// StatusWaiting) and the lifecycle fields (Line through Guidance); the
+// Service fills in the rest.
 type Store interface {
+	Lifecycle
 	// IssueTicket numbers and stores a ticket for service on day in one
 	// atomic step: it reads the staff override (nil when none) and the last
 	// number issued for that service and day (0 when none), calls next, and
 	// stores the ticket next returns, which must have Number last+1; it sets
-	// ID. An error from next is returned as is and nothing is stored.
+	// ID. The ticket is stored waiting (Status StatusWaiting) in the line
+	// of its Line (Service when empty), with its EstWait and Guidance
+	// (refused, wrapping ErrGuidance, when larger than MaxGuidance). An error from next is returned as is and nothing is stored.
 	// Concurrent callers, in this process or another on the same store,
 	// never get the same number and never leave a gap; next may be called
 	// more than once when the store retries.
@@ -64,14 +69,11 @@ type Store interface {
 	Ticket(ctx context.Context, id int64) (Ticket, error)
 	// Tickets lists a business day's tickets, newest first.
 	Tickets(ctx context.Context, day string) ([]Ticket, error)
-	// Line loads a service's waiting and called tickets of a day.
-	Line(ctx context.Context, service, day string) (Line, error)
-	// CallNext, in one atomic step, loads the line, asks pick which number
-	// to call, marks that ticket called (after every ticket called before)
-	// and returns it; ErrNoneWaiting when pick returns false.
-	CallNext(ctx context.Context, service, day string, pick func(Line) (number int, ok bool)) (Ticket, error)
-	// ServiceCounts is the waiting and issued counts per service of a day
-	// (services without tickets are absent).
+	// Line loads the waiting and called tickets of a line (the tickets
+	// whose Line is line) of a day.
+	Line(ctx context.Context, line, day string) (Line, error)
+	// ServiceCounts is the waiting (per line) and issued (per service)
+	// counts of a day (services without tickets are absent).
 	ServiceCounts(ctx context.Context, day string) (map[string]Counts, error)
 	// ServiceOverride is staff's open/closed override; ok false when none.
 	ServiceOverride(ctx context.Context, code string) (open, ok bool, err error)
@@ -186,7 +188,8 @@ func (s *Service) IssueKeyed(ctx context.Context, code, priority, key string) (T
 		}
 		n := last + 1
 		return Ticket{Number: n, Code: TicketCode(sv.Prefix, n), Service: code, Day: day, Priority: priority,
-			IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending}, nil
+			IssuedAt: now.UTC().Format(time.RFC3339), PrintState: StatePending,
+			Line: code, Status: StatusWaiting, EstWait: -1}, nil
 	})
 	if err != nil {
 		var ie *IssueError

@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"errors"
 	"fmt"
 )
 
@@ -74,33 +73,4 @@ func (s *Service) SetOpen(ctx context.Context, code string, open bool) error {
 		}
 	}
 	return nil
-}
-
-// Call marks the next waiting ticket of a service as called, following the
-// configured ordering, and returns it (ErrNoneWaiting when the queue is
-// empty). Called tickets no longer count as waiting or as people ahead.
-func (s *Service) Call(ctx context.Context, code string) (Ticket, error) {
-	if _, ok := s.service(code); !ok {
-		return Ticket{}, issueErr(ErrNoService, code)
-	}
-	day := s.BusinessDay()
-	t, err := s.db.CallNext(ctx, code, day, func(l Line) (int, bool) {
-		order := Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called))
-		if len(order) == 0 {
-			return 0, false
-		}
-		return order[0].Number, true
-	})
-	if errors.Is(err, ErrNoneWaiting) {
-		return Ticket{}, fmt.Errorf("%w: %s", ErrNoneWaiting, code)
-	}
-	if err != nil {
-		return Ticket{}, fmt.Errorf("queue: call %s: %w", code, err)
-	}
-	t, err = s.Get(ctx, t.ID)
-	if err != nil {
-		return t, err
-	}
-	s.ev.Emit(EventTicket, t)
-	return t, nil
 }

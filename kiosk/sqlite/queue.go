@@ -54,12 +54,14 @@ func (db *DB) IssueTicket(ctx context.Context, service, day, key string, next fu
 				nextErr = fmt.Errorf("sqlite: issue %s: ticket %s/%s/%d is not the next number %d", service, t.Service, t.Day, t.Number, last+1)
 				return nextErr
 			}
-			if t.PrintState == "" {
-				t.PrintState = queue.StatePending
+			g, err := prepareIssued(&t, key)
+			if err != nil {
+				nextErr = fmt.Errorf("sqlite: issue %s: %w", service, err)
+				return nextErr
 			}
-			t.Key = key
-			res, err := tx.ExecContext(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key) VALUES(?,?,?,?,?,?,?,?)`,
-				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key)
+			res, err := tx.ExecContext(ctx, `INSERT INTO tickets(service, day, number, code, priority, issued_at, print_state, idem_key,
+				line, status, est_wait, guidance) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
+				service, day, t.Number, t.Code, t.Priority, t.IssuedAt, t.PrintState, key, t.Line, t.Status, t.EstWait, g)
 			if err != nil {
 				return fmt.Errorf("insert ticket: %w", err)
 			}
@@ -128,113 +130,24 @@ func serviceOverride(ctx context.Context, q querier, code string) (*bool, error)
 	return &o, nil
 }
 
-const ticketCols = `id, service, day, number, code, priority, issued_at, print_state, print_error, printed_at, reprints, served > 0`
-
-func tickets(ctx context.Context, q querier, where string, args ...any) ([]queue.Ticket, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []queue.Ticket
-	for rows.Next() {
-		var t queue.Ticket
-		if err := rows.Scan(&t.ID, &t.Service, &t.Day, &t.Number, &t.Code, &t.Priority, &t.IssuedAt,
-			&t.PrintState, &t.PrintError, &t.PrintedAt, &t.Reprints, &t.Called); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-func ticket(ctx context.Context, q querier, id int64) (queue.Ticket, error) {
-	ts, err := tickets(ctx, q, `WHERE id = ?`, id)
-	if err != nil {
-		return queue.Ticket{}, err
-	}
-	if len(ts) == 0 {
-		return queue.Ticket{}, queue.ErrNoTicket
-	}
-	return ts[0], nil
-}
-
-// Ticket implements queue.Store.
-func (db *DB) Ticket(ctx context.Context, id int64) (queue.Ticket, error) { return ticket(ctx, db, id) }
-
-// Tickets implements queue.Store.
-func (db *DB) Tickets(ctx context.Context, day string) ([]queue.Ticket, error) {
-	return tickets(ctx, db, `WHERE day = ? ORDER BY id DESC`, day)
-}
-
-func line(ctx context.Context, q querier, service, day string) (queue.Line, error) {
-	rows, err := q.QueryContext(ctx, `SELECT number, priority != '', served FROM tickets WHERE service = ? AND day = ? ORDER BY served, number`, service, day)
-	if err != nil {
-		return queue.Line{}, err
-	}
-	defer rows.Close()
-	var l queue.Line
-	for rows.Next() {
-		var w queue.Waiting
-		var served int
-		if err := rows.Scan(&w.Number, &w.Priority, &served); err != nil {
-			return queue.Line{}, err
-		}
-		if served == 0 {
-			l.Waiting = append(l.Waiting, w)
-		} else {
-			l.Called = append(l.Called, w)
-		}
-	}
-	return l, rows.Err()
-}
-
-// Line implements queue.Store.
-func (db *DB) Line(ctx context.Context, service, day string) (queue.Line, error) {
-	return line(ctx, db, service, day)
-}
-
-// CallNext implements queue.Store; served holds the call sequence.
-func (db *DB) CallNext(ctx context.Context, service, day string, pick func(queue.Line) (int, bool)) (queue.Ticket, error) {
-	var t queue.Ticket
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		l, err := line(ctx, tx, service, day)
-		if err != nil {
-			return err
-		}
-		n, ok := pick(l)
-		if !ok {
-			return queue.ErrNoneWaiting
-		}
-		var id int64
-		err = tx.QueryRowContext(ctx, `UPDATE tickets SET served = (SELECT COALESCE(MAX(served), 0) + 1 FROM tickets WHERE service = ? AND day = ?)
-			WHERE service = ? AND day = ? AND number = ? AND served = 0 RETURNING id`, service, day, service, day, n).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: number %d is not waiting", queue.ErrNoneWaiting, n)
-		}
-		if err != nil {
-			return err
-		}
-		t, err = ticket(ctx, tx, id)
-		return err
-	})
-	return t, err
-}
-
-// ServiceCounts implements queue.Store.
+// ServiceCounts implements queue.Store: waiting per line, issued per service.
 func (db *DB) ServiceCounts(ctx context.Context, day string) (map[string]queue.Counts, error) {
-	rows, err := db.QueryContext(ctx, `SELECT service, COALESCE(SUM(served = 0), 0), COALESCE(MAX(number), 0) FROM tickets WHERE day = ? GROUP BY service`, day)
+	rows, err := db.QueryContext(ctx, `SELECT service, 0, MAX(number) FROM tickets WHERE day = ? GROUP BY service
+		UNION ALL SELECT line, COUNT(*), 0 FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY line`, day, day)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sqlite: service counts %s: %w", day, err)
 	}
 	defer rows.Close()
 	m := map[string]queue.Counts{}
 	for rows.Next() {
 		var c string
-		var n queue.Counts
-		if err := rows.Scan(&c, &n.Waiting, &n.Issued); err != nil {
-			return nil, err
+		var waiting, issued int
+		if err := rows.Scan(&c, &waiting, &issued); err != nil {
+			return nil, fmt.Errorf("sqlite: service counts %s: %w", day, err)
 		}
+		n := m[c]
+		n.Waiting += waiting
+		n.Issued = max(n.Issued, issued)
 		m[c] = n
 	}
 	return m, rows.Err()

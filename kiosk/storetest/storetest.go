@@ -60,6 +60,13 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("QueueIssueRefused", func(t *testing.T) { testIssueRefused(t, open(t)) })
 	t.Run("QueueCallOrder", func(t *testing.T) { testCallOrder(t, open(t)) })
 	t.Run("QueueTicketStatus", func(t *testing.T) { testTicketStatus(t, open(t)) })
+	t.Run("LifeActs", func(t *testing.T) { testLifeActs(t, open(t)) })
+	t.Run("LifeActRefused", func(t *testing.T) { testLifeActRefused(t, open(t)) })
+	t.Run("LifeTransferKeepsPlace", func(t *testing.T) { testLifeTransfer(t, open(t)) })
+	t.Run("LifeConcurrentCalls", func(t *testing.T) { testLifeConcurrentCalls(t, open(t)) })
+	t.Run("LifeConcurrentActs", func(t *testing.T) { testLifeConcurrentActs(t, open(t)) })
+	t.Run("LifeGuidance", func(t *testing.T) { testLifeGuidance(t, open(t)) })
+	t.Run("LifeLineOrder", func(t *testing.T) { testLifeLineOrder(t, open(t)) })
 	t.Run("PaymentCreateGet", func(t *testing.T) { testPaymentCreate(t, open(t)) })
 	t.Run("PaymentNoticeOnce", func(t *testing.T) { testNoticeOnce(t, open(t)) })
 	t.Run("PaymentExpiry", func(t *testing.T) { testExpiry(t, open(t)) })
@@ -221,27 +228,27 @@ func testCallOrder(t *testing.T, st Stores) {
 		t.Fatal(err)
 	}
 	want := []queue.Waiting{{Number: 1}, {Number: 2, Priority: true}, {Number: 3}, {Number: 4}, {Number: 5, Priority: true}}
-	if fmt.Sprint(l.Waiting) != fmt.Sprint(want) || len(l.Called) != 0 {
+	if fmt.Sprint(noIDs(l.Waiting)) != fmt.Sprint(want) || len(l.Called) != 0 {
 		t.Fatalf("line %+v", l)
 	}
 	// The store calls what pick chooses, in the order chosen (strict priority here).
-	strict := func(l queue.Line) (int, bool) {
+	strict := func(l queue.Line) (int64, bool) {
 		o := queue.Order(l.Waiting, queue.Strict, 1, 0)
 		if len(o) == 0 {
 			return 0, false
 		}
-		return o[0].Number, true
+		return o[0].ID, true
 	}
 	var got []int
 	for {
-		tk, err := st.Queue.CallNext(ctx, "HT", day, strict)
+		tk, err := st.Queue.CallTicket(ctx, "HT", day, strict, called("1", ""))
 		if errors.Is(err, queue.ErrNoneWaiting) {
 			break
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !tk.Called || tk.Service != "HT" {
+		if !tk.Called || tk.Service != "HT" || tk.Status != queue.StatusCalled || tk.Counter != "1" {
 			t.Fatalf("called ticket %+v", tk)
 		}
 		got = append(got, tk.Number)
@@ -250,7 +257,7 @@ func testCallOrder(t *testing.T, st Stores) {
 		t.Fatalf("call order %v, want [2 5 1 3 4]", got)
 	}
 	l, _ = st.Queue.Line(ctx, "HT", day)
-	if len(l.Waiting) != 0 || fmt.Sprint(l.Called) != "[{2 true} {5 true} {1 false} {3 false} {4 false}]" {
+	if len(l.Waiting) != 0 || fmt.Sprint(noIDs(l.Called)) != "[{0 2 true} {0 5 true} {0 1 false} {0 3 false} {0 4 false}]" {
 		t.Fatalf("line after calls %+v (Called must be in call order)", l)
 	}
 	if c, _ := st.Queue.ServiceCounts(ctx, day); c["HT"] != (queue.Counts{Waiting: 0, Issued: 5}) || c["CT"] != (queue.Counts{Waiting: 1, Issued: 1}) {
