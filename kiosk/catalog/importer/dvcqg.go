@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,7 @@ func importDVCQG(file string, data []byte, opt Options, rep *Report) (catalog.Fi
 		return catalog.File{}, nil, brokenf("%s: the file lists no procedures", file)
 	}
 	rep.Read = len(records)
-	f := catalog.File{Format: catalog.FormatID, Title: "Danh mục thủ tục nhập từ " + file + " (Cổng Dịch vụ công quốc gia)"}
+	f := catalog.File{Format: catalog.FormatID, Title: "Danh mục thủ tục nhập từ " + filepath.Base(file) + " (Cổng Dịch vụ công quốc gia)"}
 	var probs catalog.Problems
 	for i, raw := range records {
 		o, ok := asObj(raw, "", "", rep)
@@ -59,7 +60,7 @@ func importDVCQG(file string, data []byte, opt Options, rep *Report) (catalog.Fi
 			f.Procedures = append(f.Procedures, catalog.Procedure{})
 			continue
 		}
-		f.Procedures = append(f.Procedures, dvcqgProcedure(o, file, opt))
+		f.Procedures = append(f.Procedures, dvcqgProcedure(o, filepath.Base(file), opt))
 	}
 	return f, probs, nil
 }

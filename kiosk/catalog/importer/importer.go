@@ -72,9 +72,9 @@ func Import(format Format, name string, data []byte, opt Options) (catalog.File,
 	var err error
 	switch format {
 	case DVCQG:
-		f, probs, err = importDVCQG(filepath.Base(name), data, opt, rep)
+		f, probs, err = importDVCQG(name, data, opt, rep)
 	case XLSX:
-		f, probs, err = importXLSX(filepath.Base(name), data, opt, rep)
+		f, probs, err = importXLSX(name, data, opt, rep)
 	case Ours:
 		f, err = importOurs(name, data, rep)
 	default:

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -63,7 +64,7 @@ func importXLSX(file string, data []byte, opt Options, rep *Report) (catalog.Fil
 		return catalog.File{}, nil, brokenf("%s: not an XLSX workbook: %v", file, err)
 	}
 	defer wb.Close()
-	f := catalog.File{Format: catalog.FormatID, Title: "Danh mục thủ tục nhập từ " + file + " (danh sách của Cổng Dịch vụ công quốc gia)"}
+	f := catalog.File{Format: catalog.FormatID, Title: "Danh mục thủ tục nhập từ " + filepath.Base(file) + " (danh sách của Cổng Dịch vụ công quốc gia)"}
 	byCode := map[string]int{}
 	found := false
 	for _, sheet := range wb.GetSheetList() {
@@ -123,7 +124,7 @@ func importXLSX(file string, data []byte, opt Options, rep *Report) (catalog.Fil
 				rep.note(code, "sheet %q row %d repeats the procedure (merged cells?); levels combined: %s", sheet, r+1, p.Level)
 				continue
 			}
-			source := "Cổng Dịch vụ công quốc gia, danh sách thủ tục (" + file + ", trang " + sheet + ")"
+			source := "Cổng Dịch vụ công quốc gia, danh sách thủ tục (" + filepath.Base(file) + ", trang " + sheet + ")"
 			if d := cell(colDecision); d != "" {
 				source += "; quyết định công bố " + d
 			}
