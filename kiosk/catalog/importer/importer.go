@@ -94,6 +94,11 @@ func Import(format Format, name string, data []byte, opt Options) (catalog.File,
 		}
 	}
 	if len(probs) > 0 {
+		for i, p := range probs {
+			if p.Index < len(rep.where) && rep.where[p.Index] != "" {
+				probs[i].Msg += " (" + rep.where[p.Index] + ")"
+			}
+		}
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Index < probs[j].Index })
 		return catalog.File{}, rep, probs
 	}

@@ -142,7 +142,7 @@ func entries(es []Entry) string {
 // makeXLSX writes a ministry list the way the portal's are laid out: a
 // title, a header merged over two rows with its own spelling and order, a
 // section heading row, and a column we do not import.
-func makeXLSX(t *testing.T, header []string, rows [][]string) []byte {
+func makeXLSX(t *testing.T, header []string, rows [][]string, merges ...[2]string) []byte {
 	t.Helper()
 	x := excelize.NewFile()
 	defer x.Close()
@@ -172,6 +172,11 @@ func makeXLSX(t *testing.T, header []string, rows [][]string) []byte {
 	for i, r := range rows {
 		set(5+i, r)
 	}
+	for _, m := range merges {
+		if err := x.MergeCell(sh, m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var b bytes.Buffer
 	if _, err := x.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -184,13 +189,13 @@ var xlsxHeader = []string{"STT", "TÊN THỦ TỤC HÀNH CHÍNH", "Mã  thủ t�
 var xlsxRows = [][]string{
 	{"", "I. THỦ TỤC HÀNH CHÍNH CẤP XÃ"},
 	{"1", "Đăng ký khai sinh", "1.001193", "Hộ tịch", "Cấp Xã", "1872/QĐ-BTP", ""},
-	{"2", "Đăng ký kết hôn", "1.000894", "Hộ tịch", "Cấp Xã", "1872/QĐ-BTP", "Sửa đổi"},
+	{"2", "Đăng ký kết hôn", "1.000894", "", "Cấp Xã", "1872/QĐ-BTP", "Sửa đổi"}, // field merged from the row above
 	{"", "II. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"},
 	{"3", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", "2.000488", "Lý lịch tư pháp", "Cấp Tỉnh", "", ""},
 }
 
 func TestXLSX(t *testing.T) {
-	data := makeXLSX(t, xlsxHeader, xlsxRows)
+	data := makeXLSX(t, xlsxHeader, xlsxRows, [2]string{"D6", "D7"})
 	f, rep, err := Import(XLSX, "bo-tu-phap.xlsx", data, fixed)
 	if err != nil {
 		t.Fatal(err)
@@ -204,6 +209,7 @@ func TestXLSX(t *testing.T) {
 		{"procedures", len(f.Procedures), 3},
 		{"name", ps["1.000894"].Name, "Đăng ký kết hôn"},
 		{"field", ps["2.000488"].Field, "Lý lịch tư pháp"},
+		{"field from merged cells", ps["1.000894"].Field, "Hộ tịch"},
 		{"level", ps["2.000488"].Level + "/" + ps["1.001193"].Level, "tỉnh/xã"},
 		{"decision in source", strings.Contains(ps["1.001193"].Source, "1872/QĐ-BTP"), true},
 		{"listed only", len(rep.ListedOnly), 3},
@@ -246,6 +252,10 @@ func TestOursPassthrough(t *testing.T) {
 func TestBroken(t *testing.T) {
 	noHeader := makeXLSX(t, []string{"Số TT", "Nội dung"}, [][]string{{"1", "Đăng ký khai sinh"}})
 	noLevel := makeXLSX(t, []string{"Mã thủ tục", "Tên thủ tục", "Lĩnh vực"}, [][]string{{"1.001193", "Đăng ký khai sinh", "Hộ tịch"}})
+	dupCode := makeXLSX(t, xlsxHeader, [][]string{
+		{"1", "Đăng ký khai sinh", "1.001193", "Hộ tịch", "Cấp Xã"},
+		{"2", "Đăng ký kết hôn", "1.001193", "Hộ tịch", ""},
+	})
 	for _, tc := range []struct {
 		name   string
 		format Format
@@ -268,6 +278,10 @@ func TestBroken(t *testing.T) {
 		{"not a workbook", XLSX, "broken.xlsx", read(t, "broken.xlsx"), true, []string{"broken.xlsx: not an XLSX workbook"}},
 		{"json given as xlsx", XLSX, "dvcqg.json", read(t, "dvcqg.json"), true, []string{"not an XLSX workbook"}},
 		{"no header row", XLSX, "list.xlsx", noHeader, true, []string{"no header row found"}},
+		{"xlsx rows wrong", XLSX, "list.xlsx", dupCode, false, []string{
+			`procedure #2 (1.001193): code: duplicate of procedure #1 (sheet "Sheet1" row 6)`,
+			`procedure #2 (1.001193): level: must not be empty (sheet "Sheet1" row 6)`,
+		}},
 		{"no level column", XLSX, "list.xlsx", noLevel, true, []string{"no Cấp thực hiện column"}},
 		{"ours: unknown key", Ours, "c.json", []byte(`{"format":"motcua-catalog/1","procedures":[],"extra":1}`), true, []string{"unknown field"}},
 		{"ours: bad JSON", Ours, "c.json", []byte(`{"format":`), true, []string{"not a catalog"}},

@@ -38,6 +38,10 @@ type Report struct {
 	// ListedOnly are entries from a list (XLSX) with no documents, fee or time at all.
 	ListedOnly []Entry `json:"listedOnly"`
 	Notes      []Note  `json:"notes"`
+
+	// where says, per converted procedure, where it sits in the source
+	// ("sheet X row N"), for problems; empty when the index says it.
+	where []string
 }
 
 func newReport(f Format, file string) *Report {

@@ -137,6 +137,7 @@ func importXLSX(file string, data []byte, opt Options, rep *Report) (catalog.Fil
 			}
 			byCode[code] = len(f.Procedures)
 			f.Procedures = append(f.Procedures, p)
+			rep.where = append(rep.where, fmt.Sprintf("sheet %q row %d", sheet, r+1))
 			rep.ListedOnly = append(rep.ListedOnly, Entry{Code: p.Code, Name: p.Name})
 		}
 	}
