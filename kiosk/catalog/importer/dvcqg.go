@@ -33,13 +33,17 @@ func importDVCQG(file string, data []byte, opt Options, rep *Report) (catalog.Fi
 	case "array":
 		records = elements(top)
 	case "object":
-		env, _ := asObj(top, "(envelope)", "", rep)
-		if _, ok := env.m["RESULT"]; ok {
+		var m map[string]json.RawMessage
+		json.Unmarshal(top, &m)
+		has := map[string]bool{}
+		for k := range m {
+			has[strings.ToUpper(strings.TrimSpace(k))] = true
+		}
+		if has["RESULT"] {
+			env, _ := asObj(top, "(envelope)", "", rep)
 			records = elements(env.take("RESULT"))
 			env.done()
-		} else if _, ok := env.m["TENTTHC"]; ok {
-			records = []json.RawMessage{top}
-		} else if _, ok := env.m["MATTHC"]; ok {
+		} else if has["TENTTHC"] || has["MATTHC"] {
 			records = []json.RawMessage{top}
 		} else {
 			return catalog.File{}, nil, brokenf(`%s: no procedures: expected {"result":[…]}, a list of procedures or one procedure with TENTTHC`, file)
@@ -103,11 +107,7 @@ func dvcqgProcedure(o *obj, file string, opt Options) catalog.Procedure {
 	o.code = label
 	rep := o.rep
 
-	var levels []string
-	for _, l := range o.texts("CAPTHUCHIEN", "TENCAP", "TENCAPTHUCHIEN", "CAPTHUCHIEN") {
-		levels = append(levels, normLevel(l))
-	}
-	p.Level = strings.Join(levels, ", ")
+	p.Level = normLevel(strings.Join(o.texts("CAPTHUCHIEN", "TENCAP", "TENCAPTHUCHIEN"), ", "))
 
 	var fields []string
 	for _, lv := range o.objs("LINHVUCTHUCHIEN") {

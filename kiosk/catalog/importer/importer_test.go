@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -315,5 +316,58 @@ func TestNormLevel(t *testing.T) {
 		if got := normLevel(in); got != want {
 			t.Errorf("normLevel(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// One procedure object at a time, the shapes and values real feeds vary in.
+func TestDVCQGValues(t *testing.T) {
+	const base = `"MATTHC":"1.000656","TENTTHC":"Đăng ký khai tử","LINHVUCTHUCHIEN":[{"TENLINHVUC":"Hộ tịch"}]`
+	for _, tc := range []struct {
+		name  string
+		json  string // after base
+		check func(catalog.Procedure, *Report) (got, want any)
+	}{
+		{"amount as number is written the Vietnamese way", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":50000,"DONVI":"Đồng"}]}]}]`,
+			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng50000" }},
+		{"amount as text is kept as written", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":"50.000","DONVI":"đồng/bản"}]}]}]`,
+			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 đồng/bản50000" }},
+		{"two amounts vary", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":50000,"DONVI":"Đồng"},{"SOTIEN":100000,"DONVI":"Đồng"}]}]}]`,
+			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng; 100.000 Đồng-1" }},
+		{"time as decimal text", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"THOIGIANGIAIQUYET":"0,5","DONVITINH":"Ngày"}]}]`,
+			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Time, "0,5 Ngày" }},
+		{"unknown channel", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":7}]`,
+			func(p catalog.Procedure, r *Report) (any, any) {
+				return p.Methods[0].Method + " / " + r.Notes[0].Msg, `Kênh 7 / CACHTHUCTHUCHIEN: unknown KENH "7" (1, 2 or 3 expected); named "Kênh 7"`
+			}},
+		{"levels folded and deduplicated", `,"CAPTHUCHIEN":["Cấp Xã",{"TENCAP":"cấp xã"},"Cấp Huyện"]`,
+			func(p catalog.Procedure, _ *Report) (any, any) { return p.Level, "xã, huyện" }},
+		{"several fields noted", `,"CAPTHUCHIEN":"Cấp Xã","LINHVUCTHUCHIEN":[{"TENLINHVUC":"Hộ tịch"},{"TENLINHVUC":"Chứng thực"}]`,
+			func(p catalog.Procedure, r *Report) (any, any) {
+				return p.Field + " / " + r.Notes[len(r.Notes)-1].Msg, `Hộ tịch / 2 fields (lĩnh vực); kept the first, "Hộ tịch", left out "Chứng thực"`
+			}},
+		{"a key in two cases noted", `,"CAPTHUCHIEN":"Cấp Xã","MaTTHC":"1.000656"`,
+			func(_ catalog.Procedure, r *Report) (any, any) { return r.Notes[0].Msg, `MATTHC given twice in different cases; kept "MaTTHC"` }},
+		{"not in force", `,"CAPTHUCHIEN":"Cấp Xã","TRANGTHAI":2`,
+			func(p catalog.Procedure, r *Report) (any, any) {
+				return p.Validity + "|" + r.Notes[0].Msg, `|TRANGTHAI "2" is not 1 (in force); validity left empty`
+			}},
+		{"steps per case", `,"CAPTHUCHIEN":"Cấp Xã","TRINHTUTHUCHIEN":[{"TRUONGHOP":"Đúng hạn","TRINHTU":"Nộp hồ sơ"},{"TRUONGHOP":"Quá hạn","TRINHTU":[{"TENTRINHTU":"Nộp hồ sơ và văn bản cam đoan"}]}]`,
+			func(p catalog.Procedure, _ *Report) (any, any) {
+				return strings.Join(p.Steps, " | "), "Đúng hạn: Nộp hồ sơ | Quá hạn: Nộp hồ sơ và văn bản cam đoan"
+			}},
+		{"wrong type noted, not fatal", `,"CAPTHUCHIEN":"Cấp Xã","KETQUATHUCHIEN":[{"TENKETQUA":["a"]}]`,
+			func(p catalog.Procedure, r *Report) (any, any) {
+				return p.Result + "|" + r.Notes[0].Msg, "|KETQUATHUCHIEN[].TENKETQUA: expected text, got array; left out"
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, rep, err := Import(DVCQG, "one.json", []byte("{"+base+tc.json+"}"), fixed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := tc.check(f.Procedures[0], rep); got != want {
+				t.Errorf("got  %#v\nwant %#v", got, want)
+			}
+		})
 	}
 }

@@ -26,8 +26,17 @@ func asObj(raw json.RawMessage, path, code string, rep *Report) (*obj, bool) {
 		return nil, false
 	}
 	o := &obj{path: path, code: code, m: make(map[string]json.RawMessage, len(m)), used: map[string]bool{}, rep: rep}
-	for k, v := range m {
-		o.m[strings.ToUpper(strings.TrimSpace(k))] = v
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		u := strings.ToUpper(strings.TrimSpace(k))
+		if _, dup := o.m[u]; dup {
+			rep.note(code, "%s given twice in different cases; kept %q", o.field(u), k)
+		}
+		o.m[u] = m[k]
 	}
 	return o, true
 }
