@@ -328,11 +328,17 @@ func TestDVCQGValues(t *testing.T) {
 		check func(catalog.Procedure, *Report) (got, want any)
 	}{
 		{"amount as number is written the Vietnamese way", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":50000,"DONVI":"Đồng"}]}]}]`,
-			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng50000" }},
+			func(p catalog.Procedure, _ *Report) (any, any) {
+				return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng50000"
+			}},
 		{"amount as text is kept as written", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":"50.000","DONVI":"đồng/bản"}]}]}]`,
-			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 đồng/bản50000" }},
+			func(p catalog.Procedure, _ *Report) (any, any) {
+				return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 đồng/bản50000"
+			}},
 		{"two amounts vary", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"PHILEPHI":[{"SOTIEN":50000,"DONVI":"Đồng"},{"SOTIEN":100000,"DONVI":"Đồng"}]}]}]`,
-			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng; 100.000 Đồng-1" }},
+			func(p catalog.Procedure, _ *Report) (any, any) {
+				return p.Methods[0].Fee + fmt.Sprint(p.Methods[0].FeeAmount), "50.000 Đồng; 100.000 Đồng-1"
+			}},
 		{"time as decimal text", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":1,"THOIGIAN":[{"THOIGIANGIAIQUYET":"0,5","DONVITINH":"Ngày"}]}]`,
 			func(p catalog.Procedure, _ *Report) (any, any) { return p.Methods[0].Time, "0,5 Ngày" }},
 		{"unknown channel", `,"CAPTHUCHIEN":"Cấp Xã","CACHTHUCTHUCHIEN":[{"KENH":7}]`,
@@ -346,7 +352,9 @@ func TestDVCQGValues(t *testing.T) {
 				return p.Field + " / " + r.Notes[len(r.Notes)-1].Msg, `Hộ tịch / 2 fields (lĩnh vực); kept the first, "Hộ tịch", left out "Chứng thực"`
 			}},
 		{"a key in two cases noted", `,"CAPTHUCHIEN":"Cấp Xã","MaTTHC":"1.000656"`,
-			func(_ catalog.Procedure, r *Report) (any, any) { return r.Notes[0].Msg, `MATTHC given twice in different cases; kept "MaTTHC"` }},
+			func(_ catalog.Procedure, r *Report) (any, any) {
+				return r.Notes[0].Msg, `MATTHC given twice in different cases; kept "MaTTHC"`
+			}},
 		{"not in force", `,"CAPTHUCHIEN":"Cấp Xã","TRANGTHAI":2`,
 			func(p catalog.Procedure, r *Report) (any, any) {
 				return p.Validity + "|" + r.Notes[0].Msg, `|TRANGTHAI "2" is not 1 (in force); validity left empty`
