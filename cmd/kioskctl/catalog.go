@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/catalog"
+	"github.com/motcua/kiosk/kiosk/catalog/importer"
 )
 
 func init() {
@@ -69,20 +71,96 @@ func warnStale(w io.Writer, f catalog.File, days int) {
 }
 
 // catalogImport validates the whole file, then replaces the stored catalog
-// in one transaction; on any problem the previous catalog stays.
+// in one transaction; on any problem the previous catalog stays. With
+// --format it first converts a national format and prints the import
+// report; with --out it writes the converted catalog file instead (the file
+// [catalog] path names), whole or not at all.
 func catalogImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("catalog import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf storeFlags
 	sf.add(fs)
-	dry := fs.Bool("dry-run", false, "only show what would change")
+	dry := fs.Bool("dry-run", false, "only show what would change in the store")
+	format := fs.String("format", "", "source format: dvcqg (national procedure JSON), xlsx (the portal's per-ministry list) or ours")
+	out := fs.String("out", "", "write the converted catalog to this file instead of the store")
+	report := fs.String("report", "-", "where the import report goes: a file, or - for standard output")
+	const usage = "usage: kioskctl catalog import [--format dvcqg|xlsx|ours] [--out FILE] [--report FILE|-] [--db PATH] [--dry-run] FILE"
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		return fail(stderr, "usage: kioskctl catalog import [--db PATH] [--dry-run] FILE")
+		return fail(stderr, usage)
 	}
-	f, err := catalog.ReadFile(fs.Arg(0))
+	path := fs.Arg(0)
+	var f catalog.File
+	if *format == "" && *out == "" {
+		var err error
+		if f, err = catalog.ReadFile(path); err != nil {
+			return reportCatalogErr(stderr, path, err)
+		}
+	} else {
+		var ok bool
+		if f, ok = convertCatalog(*format, path, *report, stdout, stderr); !ok {
+			return 1
+		}
+		if *out != "" {
+			b, err := importer.Marshal(f)
+			if err == nil {
+				err = config.WriteFileAtomic(*out, b, 0o644)
+			}
+			if err != nil {
+				return fail(stderr, "catalog import: %v; nothing written", err)
+			}
+			fmt.Fprintf(stderr, "wrote %d procedures to %s\n", len(f.Procedures), *out)
+			return 0
+		}
+	}
+	return storeCatalog(sf, f, *dry, path, stdout, stderr)
+}
+
+// convertCatalog reads path in format (our own when empty) and writes the
+// import report; ok is false, with every problem on stderr, when the file
+// cannot be imported.
+func convertCatalog(format, path, reportTo string, stdout, stderr io.Writer) (catalog.File, bool) {
+	if format == "" {
+		format = string(importer.Ours)
+	}
+	ft, err := importer.ParseFormat(format)
 	if err != nil {
-		return reportCatalogErr(stderr, fs.Arg(0), err)
+		fail(stderr, "catalog import: %v", err)
+		return catalog.File{}, false
 	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fail(stderr, "catalog import: %v", err)
+		return catalog.File{}, false
+	}
+	f, rep, err := importer.Import(ft, path, data, importer.Options{})
+	if err != nil {
+		if errors.Is(err, importer.ErrBroken) {
+			fail(stderr, "catalog import: %v; nothing imported", err)
+			return catalog.File{}, false
+		}
+		for _, n := range rep.Notes { // what the converter saw often explains a problem
+			if n.Code != "" {
+				fmt.Fprintf(stderr, "%s: note: %s: %s\n", path, n.Code, n.Msg)
+			} else {
+				fmt.Fprintf(stderr, "%s: note: %s\n", path, n.Msg)
+			}
+		}
+		reportCatalogErr(stderr, path, err)
+		return catalog.File{}, false
+	}
+	var b strings.Builder
+	rep.WriteText(&b)
+	if reportTo == "-" {
+		io.WriteString(stdout, b.String())
+	} else if err := config.WriteFileAtomic(reportTo, []byte(b.String()), 0o644); err != nil {
+		fail(stderr, "catalog import: report: %v", err)
+		return catalog.File{}, false
+	}
+	return f, true
+}
+
+// storeCatalog replaces the catalog in the kiosk's store with f.
+func storeCatalog(sf storeFlags, f catalog.File, dry bool, path string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	cfg, db, err := sf.open(ctx)
 	if err != nil {
@@ -96,11 +174,11 @@ func catalogImport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "catalog import: %v", err)
 	}
 	fmt.Fprintf(stdout, "added %d, removed %d, changed %d\n", len(d.Added), len(d.Removed), len(d.Changed))
-	if *dry {
+	if dry {
 		return 0
 	}
 	if err := repo.Replace(ctx, f, time.Now()); err != nil {
-		return reportCatalogErr(stderr, fs.Arg(0), err)
+		return reportCatalogErr(stderr, path, err)
 	}
 	fmt.Fprintf(stdout, "imported %d procedures into %s\n", len(f.Procedures), db.Path)
 	return 0
