@@ -94,11 +94,22 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	call, err := centre.NewClient(url, strings.TrimSpace(ct)).CallNext(rctx, "1")
-	if err != nil || call.Ticket.Code != tk.Code {
-		t.Fatalf("call = %+v, %v; want %s", call, err, tk.Code)
+	t.Setenv("MOTCUA_OFFICER_PIN", "975310")
+	if code, _, errs := runCmd(t, "", "officer", "add", "--db", db, "Lan"); code != 0 {
+		t.Fatalf("officer add: %s", errs)
 	}
-	if _, err := centre.NewClient(url, strings.TrimSpace(ct)).CallNext(rctx, "1"); !errors.Is(err, centre.ErrNoneWaiting) {
+	counter := centre.NewClient(url, strings.TrimSpace(ct))
+	if _, err := counter.SignIn(rctx, "1", "Lan", "975310"); err != nil {
+		t.Fatal(err)
+	}
+	call, err := counter.CallNext(rctx, "1")
+	if err != nil || call.Ticket.Code != tk.Code || call.Officer != "Lan" {
+		t.Fatalf("call = %+v, %v; want %s by Lan", call, err, tk.Code)
+	}
+	if _, err := counter.Act(rctx, "1", call.Ticket.ID, centre.OpNoShow, centre.ActionRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := counter.CallNext(rctx, "1"); !errors.Is(err, centre.ErrNoneWaiting) {
 		t.Fatalf("empty queue: %v", err)
 	}
 	srv.stop(t)
