@@ -22,8 +22,9 @@ import (
 // BenchmarkCentre measures the real motcua-centre binary over loopback HTTP,
 // on SQLite and on PostgreSQL in the same run (each is the other's
 // baseline): ticket issue with 8 concurrent kiosks as fast as they can
-// (throughput), ticket issue offered at 300/s (latency at the goal's rate), call-next with 3
-// concurrent counters, and the fan-out from a call to a connected display
+// (throughput), ticket issue offered at 300/s (latency at the goal's rate),
+// call-next with 3 concurrent counters (each releases its ticket with a
+// no-show before its next call; the call alone is timed), and the fan-out from a call to a connected display
 // (on PostgreSQL the display listens on a second instance, so the event
 // crosses LISTEN/NOTIFY). Each reports ops/s, p50-ms and p99-ms.
 //
@@ -48,6 +49,7 @@ func BenchmarkCentre(b *testing.B) {
 			if store == "postgres" {
 				h.b = startInstance(b, bin, dsn, store+"-B").url
 			}
+			h.signIn(b, bin, dsn)
 			// The open-loop run goes first, on an empty day: people-ahead reads
 			// a service's whole waiting line on every issue, so its latency
 			// grows with the thousands of never-called tickets the
@@ -80,6 +82,41 @@ type benchHall struct {
 	a, b                    string // instance URLs (the same one on SQLite)
 	kiosk, counter, display string // device tokens
 	keys                    atomic.Int64
+	sessions                map[string]string // counter → its officer's session token
+}
+
+// signIn signs one officer in at each of counters 1-3.
+func (h *benchHall) signIn(b *testing.B, bin, dsn string) {
+	h.sessions = map[string]string{}
+	for _, counter := range []string{"1", "2", "3"} {
+		name := "Cán bộ " + counter
+		addOfficer(b, bin, dsn, name)
+		c := client(h.a, h.counter)
+		if _, err := c.SignIn(context.Background(), counter, name, officerPIN); err != nil {
+			b.Fatal(err)
+		}
+		h.sessions[counter] = c.Officer
+	}
+}
+
+// at is the client of the officer at a counter, on the instance at url.
+func (h *benchHall) at(url, counter string) *centre.Client {
+	c := client(url, h.counter)
+	c.Officer = h.sessions[counter]
+	return c
+}
+
+// callOne calls the next ticket at a counter and releases the counter
+// (no-show) for the next call; the figure is the call alone.
+func callOne(ctx context.Context, c *centre.Client, counter string) (queue.Call, time.Duration, error) {
+	t0 := time.Now()
+	call, err := c.CallNext(ctx, counter)
+	d := time.Since(t0)
+	if err != nil {
+		return call, d, err
+	}
+	_, err = c.Act(ctx, counter, call.Ticket.ID, centre.OpNoShow, centre.ActionRequest{})
+	return call, d, err
 }
 
 // report prints throughput and latency percentiles as benchmark metrics.
@@ -194,11 +231,9 @@ func (h *benchHall) benchCallNext(b *testing.B) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := client([]string{h.a, h.b}[n%2], h.counter)
+			c := h.at([]string{h.a, h.b}[n%2], fmt.Sprint(n+1))
 			for {
-				s := time.Now()
-				_, err := c.CallNext(context.Background(), fmt.Sprint(n+1))
-				d := time.Since(s)
+				_, d, err := callOne(context.Background(), c, fmt.Sprint(n+1))
 				if errors.Is(err, queue.ErrNoneWaiting) {
 					return
 				}
@@ -223,10 +258,10 @@ func (h *benchHall) benchCallNext(b *testing.B) {
 
 // drain calls every waiting ticket so a benchmark starts on empty lines.
 func (h *benchHall) drain(b *testing.B) {
-	c := client(h.a, h.counter)
 	for _, counter := range []string{"1", "3"} {
+		c := h.at(h.a, counter)
 		for {
-			_, err := c.CallNext(context.Background(), counter)
+			_, _, err := callOne(context.Background(), c, counter)
 			if errors.Is(err, queue.ErrNoneWaiting) {
 				break
 			}
@@ -269,14 +304,17 @@ func (h *benchHall) benchFanout(b *testing.B) {
 	}
 	// The backlog from ID 0 may replay earlier calls: skip until the stream is live.
 	drainChan(got)
-	counter := client(h.a, h.counter)
+	at1, at3 := h.at(h.a, "1"), h.at(h.a, "3")
 	var fan, rtt []time.Duration
 	b.ResetTimer()
 	for range b.N {
+		c, counter := at1, "1"
 		t0 := time.Now()
-		call, err := counter.CallNext(ctx, "1")
+		call, err := c.CallNext(ctx, counter)
 		if errors.Is(err, queue.ErrNoneWaiting) {
-			call, err = counter.CallNext(ctx, "3")
+			c, counter = at3, "3"
+			t0 = time.Now()
+			call, err = c.CallNext(ctx, counter)
 		}
 		if err != nil {
 			b.Fatalf("call: %v", err)
@@ -288,6 +326,11 @@ func (h *benchHall) benchFanout(b *testing.B) {
 			}
 		}
 		fan = append(fan, time.Since(t0))
+		b.StopTimer() // releasing the counter is not the figure
+		if _, err := c.Act(ctx, counter, call.Ticket.ID, centre.OpNoShow, centre.ActionRequest{}); err != nil {
+			b.Fatalf("no-show: %v", err)
+		}
+		b.StartTimer()
 	}
 	b.StopTimer()
 	report(b, fan, 0, "event-")

@@ -40,6 +40,9 @@ func TestTwoInstancesKillAndRestart(t *testing.T) {
 
 	kioskTok := enroll(t, bin, dsn, "kiosk", "k1")
 	counterTok := enroll(t, bin, dsn, "counter", "c1")
+	for n := range counters {
+		addOfficer(t, bin, dsn, fmt.Sprintf("Cán bộ %d", n+1))
+	}
 
 	a := startInstance(t, bin, dsn, "A")
 	b := startInstance(t, bin, dsn, "B")
@@ -50,6 +53,17 @@ func TestTwoInstancesKillAndRestart(t *testing.T) {
 	// The work's own deadline: generous for a loaded 2-core machine, only a guard.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
+
+	// One officer signed in at each counter (sessions live in PostgreSQL,
+	// so every instance honours them, also after a kill or a restart).
+	sessions := make([]string, counters)
+	for n := range counters {
+		c := centre.NewClient(a.url, counterTok)
+		if _, err := c.SignIn(ctx, fmt.Sprint(n+1), fmt.Sprintf("Cán bộ %d", n+1), officerPIN); err != nil {
+			t.Fatal(err)
+		}
+		sessions[n] = c.Officer
+	}
 
 	var (
 		mu      sync.Mutex
@@ -90,13 +104,15 @@ func TestTwoInstancesKillAndRestart(t *testing.T) {
 		go func() {
 			defer cw.Done()
 			counter := fmt.Sprint(n + 1) // counters 1, 2 serve HT; 3 serves CT
+			as := func(c *centre.Client) *centre.Client { c.Officer = sessions[n]; return c }
+			next := func(c *centre.Client) (queue.Call, error) { return as(c).CallNext(ctx, counter) }
 			for i := 0; ; i++ {
-				call, err := retry(ctx, pick, counterTok, n+i, func(c *centre.Client) (queue.Call, error) { return c.CallNext(ctx, counter) })
+				call, err := retry(ctx, pick, counterTok, n+i, next)
 				if errors.Is(err, queue.ErrNoneWaiting) {
 					select {
 					case <-issued:
 						// Issuing is over; one more empty answer means this counter's line is empty.
-						if _, err2 := retry(ctx, pick, counterTok, n, func(c *centre.Client) (queue.Call, error) { return c.CallNext(ctx, counter) }); errors.Is(err2, queue.ErrNoneWaiting) {
+						if _, err2 := retry(ctx, pick, counterTok, n, next); errors.Is(err2, queue.ErrNoneWaiting) {
 							return
 						}
 						continue
@@ -104,16 +120,36 @@ func TestTwoInstancesKillAndRestart(t *testing.T) {
 						continue
 					}
 				}
+				var e *centre.Error
+				if errors.As(err, &e) && e.Code == centre.CodeState {
+					// A call whose answer was lost (its instance killed) left
+					// the ticket at this counter: take it from the counter's view.
+					v, err := retry(ctx, pick, counterTok, n+i, func(c *centre.Client) (centre.CounterView, error) { return as(c).Counter(ctx, counter) })
+					if err != nil || v.Current == nil {
+						t.Errorf("counter %s busy, but its view: %+v, %v", counter, v.Current, err)
+						return
+					}
+					call, err = queue.Call{Ticket: *v.Current, Counter: counter}, nil
+				}
 				if err != nil {
 					t.Errorf("counter %s: %v", counter, err)
 					return
 				}
 				mu.Lock()
-				if prev, ok := calls[call.Ticket.ID]; ok {
+				if prev, ok := calls[call.Ticket.ID]; ok && prev != counter {
 					doubles = append(doubles, fmt.Sprintf("%s to counters %s and %s", call.Ticket.Code, prev, counter))
 				}
 				calls[call.Ticket.ID] = counter
 				mu.Unlock()
+				// Release the counter for the next call (a lost answer may have
+				// done it already: then the ticket is no longer "called").
+				_, err = retry(ctx, pick, counterTok, n+i, func(c *centre.Client) (queue.Ticket, error) {
+					return as(c).Act(ctx, counter, call.Ticket.ID, centre.OpNoShow, centre.ActionRequest{})
+				})
+				if err != nil && !(errors.As(err, &e) && e.Code == centre.CodeState) {
+					t.Errorf("counter %s no-show %s: %v", counter, call.Ticket.Code, err)
+					return
+				}
 			}
 		}()
 	}

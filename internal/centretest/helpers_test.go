@@ -116,3 +116,16 @@ func (in *instance) kill() {
 	in.cmd.Process.Signal(syscall.SIGKILL)
 	in.cmd.Wait()
 }
+
+// officerPIN is every test officer's PIN.
+const officerPIN = "975310"
+
+// addOfficer adds an officer with officerPIN through the binary.
+func addOfficer(tb testing.TB, bin, dsn, name string) {
+	tb.Helper()
+	cmd := exec.Command(bin, "officer", "add", "--db", dsn, name)
+	cmd.Env = append(os.Environ(), "MOTCUA_OFFICER_PIN="+officerPIN)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("officer add %s: %v: %s", name, err, out)
+	}
+}
