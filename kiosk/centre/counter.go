@@ -250,17 +250,13 @@ func (s *Server) readyToCall(w http.ResponseWriter, r *http.Request, desk queue.
 		writeMsg(w, CodePaused, "counter "+desk.Counter+" is paused", text.CounterPaused)
 		return false
 	}
-	at, err := s.queue.Counter(r.Context(), desk.Counter)
-	if errors.Is(err, queue.ErrNoCounter) {
-		writeError(w, Error{Code: CodeNotFound, Message: err.Error()})
-		return false
-	}
+	cur, err := s.queue.Current(r.Context(), desk.Counter)
 	if err != nil {
 		s.unavailable(w, r, err)
 		return false
 	}
-	if at.Current != nil {
-		writeMsg(w, CodeState, "counter "+desk.Counter+" still has "+at.Current.Code, text.CounterBusy.Format(at.Current.Code))
+	if cur != nil {
+		writeMsg(w, CodeState, "counter "+desk.Counter+" still has "+cur.Code, text.CounterBusy.Format(cur.Code))
 		return false
 	}
 	return true

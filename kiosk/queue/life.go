@@ -194,11 +194,29 @@ func (s *Service) CallOut(ctx context.Context, id int64, d Desk, reason string) 
 
 // AtCounter is today's tickets of a counter: the one called or served
 // there now (nil when none), the parked ones, and the ones waiting in its
-// lines, line by line in each line's call order.
+// lines (at most MaxWaitingShown), line by line in each line's call order.
 type AtCounter struct {
 	Current *Ticket
 	Parked  []Ticket
 	Waiting []Ticket
+}
+
+// MaxWaitingShown bounds the waiting list of the counter page.
+const MaxWaitingShown = 60
+
+// Current is the ticket called or served at a counter now, or nil.
+func (s *Service) Current(ctx context.Context, counter string) (*Ticket, error) {
+	ts, err := s.db.AtCounter(ctx, counter, s.BusinessDay())
+	if err != nil {
+		return nil, fmt.Errorf("queue: counter %s: %w", counter, err)
+	}
+	for i := len(ts) - 1; i >= 0; i-- {
+		if st := status(ts[i]); st == StatusCalled || st == StatusServing {
+			s.fill(&ts[i])
+			return &ts[i], nil
+		}
+	}
+	return nil, nil
 }
 
 // Counter reads what a counter sees.
@@ -208,25 +226,29 @@ func (s *Service) Counter(ctx context.Context, counter string) (AtCounter, error
 		return AtCounter{}, fmt.Errorf("%w: %q", ErrNoCounter, counter)
 	}
 	day := s.BusinessDay()
-	ts, err := s.db.Tickets(ctx, day)
+	at, err := s.db.AtCounter(ctx, counter, day)
 	if err != nil {
 		return AtCounter{}, fmt.Errorf("queue: counter %s: %w", counter, err)
 	}
 	var out AtCounter
-	byID := map[int64]Ticket{}
-	for _, t := range ts { // newest first
+	for _, t := range at { // oldest call first: the newest current wins
 		s.fill(&t)
-		byID[t.ID] = t
-		st := status(t)
-		switch {
-		case t.Counter == counter && (st == StatusCalled || st == StatusServing):
-			if out.Current == nil || t.CalledAt > out.Current.CalledAt {
-				c := t
-				out.Current = &c
-			}
-		case t.Counter == counter && st == StatusParked:
+		switch status(t) {
+		case StatusCalled, StatusServing:
+			c := t
+			out.Current = &c
+		case StatusParked:
 			out.Parked = append(out.Parked, t)
 		}
+	}
+	waiting, err := s.db.WaitingIn(ctx, served, day, 10*MaxWaitingShown)
+	if err != nil {
+		return AtCounter{}, fmt.Errorf("queue: counter %s: %w", counter, err)
+	}
+	byID := map[int64]Ticket{}
+	for _, t := range waiting {
+		s.fill(&t)
+		byID[t.ID] = t
 	}
 	for _, code := range served {
 		l, err := s.db.Line(ctx, code, day)
@@ -234,7 +256,7 @@ func (s *Service) Counter(ctx context.Context, counter string) (AtCounter, error
 			return AtCounter{}, fmt.Errorf("queue: counter %s line %s: %w", counter, code, err)
 		}
 		for _, w := range Order(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called)) {
-			if t, ok := byID[w.ID]; ok {
+			if t, ok := byID[w.ID]; ok && len(out.Waiting) < MaxWaitingShown {
 				out.Waiting = append(out.Waiting, t)
 			}
 		}

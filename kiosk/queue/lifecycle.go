@@ -29,3 +29,13 @@ type Lifecycle interface {
 	// apply's error is returned as is and nothing is stored. ErrNoTicket.
 	Act(ctx context.Context, id int64, apply func(*Ticket) error) (Ticket, error)
 }
+
+// Counters is the store side of the counter page: what is at a counter
+// and who waits, read through indexes, not the whole day.
+type Counters interface {
+	// AtCounter lists a day's tickets called, served or parked at a
+	// counter, oldest call first.
+	AtCounter(ctx context.Context, counter, day string) ([]Ticket, error)
+	// WaitingIn lists a day's waiting tickets of the lines, by ID, at most limit.
+	WaitingIn(ctx context.Context, lines []string, day string, limit int) ([]Ticket, error)
+}

@@ -49,6 +49,7 @@ type Counts struct {
 // Service fills in the rest.
 type Store interface {
 	Lifecycle
+	Counters
 	// IssueTicket numbers and stores a ticket for service on day in one
 	// atomic step: it reads the staff override (nil when none) and the last
 	// number issued for that service and day (0 when none), calls next, and

@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("LifeConcurrentActs", func(t *testing.T) { testLifeConcurrentActs(t, open(t)) })
 	t.Run("LifeGuidance", func(t *testing.T) { testLifeGuidance(t, open(t)) })
 	t.Run("LifeLineOrder", func(t *testing.T) { testLifeLineOrder(t, open(t)) })
+	t.Run("Counters", func(t *testing.T) { testCounters(t, open(t)) })
 	t.Run("PaymentCreateGet", func(t *testing.T) { testPaymentCreate(t, open(t)) })
 	t.Run("PaymentNoticeOnce", func(t *testing.T) { testNoticeOnce(t, open(t)) })
 	t.Run("PaymentExpiry", func(t *testing.T) { testExpiry(t, open(t)) })
