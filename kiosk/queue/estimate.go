@@ -18,10 +18,10 @@ var (
 )
 
 type rates struct {
-	mu   sync.Mutex
-	at   time.Time
-	day  string
-	per  map[string]time.Duration // line → time per call; absent: unknown
+	mu  sync.Mutex
+	at  time.Time
+	day string
+	per map[string]time.Duration // line → time per call; absent: unknown
 }
 
 // perCall is the recent time between calls per line, recomputed at most

@@ -191,7 +191,6 @@ func (s *Service) CallOut(ctx context.Context, id int64, d Desk, reason string) 
 	}, EventCall, false)
 }
 
-
 // AtCounter is today's tickets of a counter: the one called or served
 // there now (nil when none), the parked ones, and the ones waiting in its
 // lines (at most MaxWaitingShown), line by line in each line's call order.
