@@ -24,7 +24,7 @@ var (
 	CounterReason = msg("Vui lòng chọn hoặc nhập lý do.",
 		"Please choose or type a reason.")
 	CounterNoService = msg("Không có dịch vụ này.", "No such service.")
-	RatingDone       = msg("Số này đã được đánh giá. Cảm ơn bạn!", "This ticket has been rated already. Thank you!")
+	RatingDone       = msg("Số này đã được đánh giá rồi. Cảm ơn bạn.", "This ticket has been rated already. Thank you.")
 	RatingNotServed  = msg("Chỉ đánh giá được sau khi đã được phục vụ xong.",
 		"You can rate only after your service is finished.")
 )
