@@ -58,8 +58,10 @@ func TestSend(t *testing.T) {
 		{"status", func() error { return Status("catalog 2026.12 loaded") }, "STATUS=catalog 2026.12 loaded"},
 	}
 	sockets := map[string]func(t *testing.T) string{
-		"path":     socketPath,
-		"abstract": func(*testing.T) string { return fmt.Sprintf("@motcua-sdnotify-test-%d-%d", os.Getpid(), time.Now().UnixNano()) },
+		"path": socketPath,
+		"abstract": func(*testing.T) string {
+			return fmt.Sprintf("@motcua-sdnotify-test-%d-%d", os.Getpid(), time.Now().UnixNano())
+		},
 	}
 	for kind, name := range sockets {
 		for _, c := range cases {
