@@ -118,6 +118,11 @@ func Sign(dir, kind, version string, priv ed25519.PrivateKey) (Manifest, error) 
 		}
 		m.Files = append(m.Files, File{Path: p, SHA256: sum, Size: size})
 	}
+	// What Verify would refuse is not signed (names with a backslash or ':' cannot
+	// be installed on Windows).
+	if err := checkManifest(m); err != nil {
+		return Manifest{}, fmt.Errorf("bundle: sign %s: %w", dir, err)
+	}
 	body, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return Manifest{}, fmt.Errorf("bundle: sign %s: %w", dir, err)

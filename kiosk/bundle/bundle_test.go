@@ -165,6 +165,11 @@ func TestSignRefuses(t *testing.T) {
 		{"kind with slash", "cat/alog", "1", nil},
 		{"version dot-dot", "catalog", "..", nil},
 		{"empty version", "catalog", "", nil},
+		{"name Windows cannot hold", "catalog", "1", func(t *testing.T, dir string) {
+			if err := os.WriteFile(filepath.Join(dir, "a:b.txt"), nil, 0o644); err != nil {
+				t.Skip("no such names here:", err)
+			}
+		}},
 		{"symlink inside", "catalog", "1", func(t *testing.T, dir string) {
 			if err := os.Symlink("/etc/hosts", filepath.Join(dir, "hosts")); err != nil {
 				t.Skip("no symlinks here:", err)
