@@ -14,11 +14,11 @@ import (
 type PortInfo struct {
 	Name string `json:"name"`            // /dev/ttyUSB0, COM3: what Open takes
 	ByID string `json:"by_id,omitempty"` // Linux: the stable /dev/serial/by-id link, better in a config
-	Kind string `json:"kind"`            // usb | acm | builtin | com
+	Kind string `json:"kind"`            // usb | acm | builtin | com (Windows, not known to be USB)
 	// Device is the kernel's side: the driver on Linux (ftdi_sio, cp210x,
 	// cdc_acm, serial8250), the device on Windows (\Device\Serial0, \Device\VCP0).
 	Device string `json:"device,omitempty"`
-	// USB adapters, where the system says (Linux sysfs).
+	// USB adapters, where the system says (Linux sysfs; Windows Enum\USB, Enum\FTDIBUS).
 	VID          string `json:"vid,omitempty"` // 4 hex digits
 	PID          string `json:"pid,omitempty"`
 	Manufacturer string `json:"manufacturer,omitempty"`
@@ -36,7 +36,8 @@ func (p PortInfo) USB() string {
 
 // List returns the serial ports the system knows: on Linux ttyUSB*, ttyACM*
 // and the built-in ttyS* that have a UART behind them, from /sys/class/tty;
-// on Windows those registered under HKLM\HARDWARE\DEVICEMAP\SERIALCOMM;
+// on Windows those registered under HKLM\HARDWARE\DEVICEMAP\SERIALCOMM,
+// with the USB ids of adapters from the device keys under Enum;
 // elsewhere /dev/cu.* and /dev/ttyU*.
 func List() ([]PortInfo, error) { return list() }
 
