@@ -160,17 +160,10 @@ func printerPorts(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	ports := serialport.Ports()
-	if len(ports) == 0 {
-		fmt.Fprintln(stdout, "no serial ports found")
-		return 0
+	ports, err := serialport.List()
+	if err != nil {
+		return fail(stderr, "printer ports: %v", err)
 	}
-	for _, p := range ports {
-		if p.Device != "" {
-			fmt.Fprintf(stdout, "%-8s %s → %s\n", p.Kind, p.Name, p.Device)
-		} else {
-			fmt.Fprintf(stdout, "%-8s %s\n", p.Kind, p.Name)
-		}
-	}
+	writePorts(stdout, ports)
 	return 0
 }

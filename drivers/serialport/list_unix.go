@@ -7,20 +7,20 @@ import (
 	"runtime"
 )
 
-// Ports lists candidate ports: on Linux by-id links, ttyUSB, ttyACM and
-// built-in ttyS that have a UART; elsewhere (macOS, BSD) /dev/cu.* and
-// /dev/ttyU*.
-func Ports() []Info {
+func list() ([]PortInfo, error) {
 	if runtime.GOOS == "linux" {
 		return listLinux("/dev", "/sys")
 	}
-	var out []Info
+	// macOS, BSD: no sysfs; the callout devices of USB adapters.
+	var out []PortInfo
 	for _, pat := range []string{"/dev/cu.*", "/dev/ttyU*"} {
 		m, _ := filepath.Glob(pat)
 		sortNatural(m)
 		for _, n := range m {
-			out = append(out, Info{Name: n, Kind: "usb"})
+			out = append(out, PortInfo{Name: n, Kind: "usb"})
 		}
 	}
-	return out
+	return out, nil
 }
+
+func fallbackNames() []string { return nil }

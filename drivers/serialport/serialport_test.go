@@ -182,38 +182,3 @@ func TestBackoffDelay(t *testing.T) {
 		}
 	}
 }
-
-func TestListLinuxTree(t *testing.T) {
-	root := t.TempDir()
-	dev, sys := filepath.Join(root, "dev"), filepath.Join(root, "sys")
-	mk := func(p, body string) {
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, n := range []string{"ttyUSB0", "ttyUSB1", "ttyACM0", "ttyS0", "ttyS1", "ttyS10", "ttyS2", "tty0"} {
-		mk(filepath.Join(dev, n), "")
-	}
-	mk(filepath.Join(sys, "class/tty/ttyS0/type"), "4\n")
-	mk(filepath.Join(sys, "class/tty/ttyS1/type"), "0\n") // no UART behind it
-	mk(filepath.Join(sys, "class/tty/ttyS2/type"), "4\n")
-	mk(filepath.Join(sys, "class/tty/ttyS10/type"), "4\n")
-	os.MkdirAll(filepath.Join(dev, "serial/by-id"), 0o755)
-	os.Symlink("../../ttyUSB1", filepath.Join(dev, "serial/by-id/usb-FTDI_FT232R-if00-port0"))
-	os.Symlink("../../ttyUSB7", filepath.Join(dev, "serial/by-id/usb-gone-if00")) // dangling
-	var got []string
-	for _, p := range listLinux(dev, sys) {
-		rel, _ := filepath.Rel(dev, p.Name)
-		got = append(got, rel+":"+p.Kind)
-	}
-	want := []string{"serial/by-id/usb-FTDI_FT232R-if00-port0:by-id", "ttyUSB0:usb", "ttyUSB1:usb", "ttyACM0:acm", "ttyS0:builtin", "ttyS2:builtin", "ttyS10:builtin"}
-	if len(got) != len(want) {
-		t.Fatalf("got %v\nwant %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("got %v\nwant %v", got, want)
-		}
-	}
-}

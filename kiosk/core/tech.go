@@ -24,7 +24,7 @@ func (k *Kiosk) TechPorts() ([]string, error) {
 	if _, err := k.mode.Require("devices", k.now()); err != nil {
 		return nil, err
 	}
-	ports := serialport.List()
+	ports := serialport.Names()
 	for _, name := range []string{"printer", "reader"} {
 		if l, err := k.simLink(name); err == nil {
 			if _, err := os.Lstat(l); err == nil {
