@@ -87,6 +87,11 @@ func TestHall(t *testing.T) {
 	if h.Services[0].Waiting != 1 || h.Services[1].Waiting != 1 {
 		t.Errorf("waiting: %+v", h.Services)
 	}
+	evs, _ := c.log.EventsAfter(ctx, c.lastID()-1, 1)
+	var logged queue.Call
+	if len(evs) != 1 || evs[0].Name != queue.EventCall || json.Unmarshal(evs[0].Data, &logged) != nil || logged.At == "" {
+		t.Errorf("the logged call %+v has no time", evs)
+	}
 	if h.LastEventID != c.lastID() {
 		t.Errorf("lastEventId %d, log at %d", h.LastEventID, c.lastID())
 	}
