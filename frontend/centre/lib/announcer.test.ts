@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { Announcer, type Player } from './announcer'
+import { Announcer, fresh, type Player } from './announcer'
 
 function fakePlayer() {
   const started: string[] = []
@@ -56,5 +56,15 @@ describe('Announcer', () => {
     await tick()
     expect(blocked).toEqual([true, false])
     expect(f.started).toEqual(['A-0001'])
+  })
+})
+
+describe('fresh', () => {
+  const now = Date.parse('2026-12-02T08:00:00Z')
+  it('announces calls of the last minute, by the centre clock', () => {
+    expect(fresh('2026-12-02T07:59:30Z', now, 0)).toBe(true)
+    expect(fresh('2026-12-02T07:58:59Z', now, 0)).toBe(false) // replayed after a reconnect
+    expect(fresh('2026-12-02T07:58:30Z', now, -40_000)).toBe(true) // this TV runs 40 s fast
+    expect(fresh(undefined, now, 0)).toBe(true)
   })
 })

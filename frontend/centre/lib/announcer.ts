@@ -115,3 +115,14 @@ export function audioPlayer(maxMs = 20_000): Player {
     return { ended }
   }
 }
+
+/** ANNOUNCE_MAX_AGE: a call older than this (replayed after a reconnect) is shown, not announced. */
+export const ANNOUNCE_MAX_AGE = 60_000
+
+/** fresh says whether a call made at `at` (RFC 3339, from the centre) is
+ *  recent enough to announce; skew is the centre's clock minus this one's, ms.
+ *  A call without a time is fresh (it came live). */
+export function fresh(at: string | undefined, now: number, skew: number): boolean {
+  const t = at ? Date.parse(at) : NaN
+  return Number.isNaN(t) || now + skew - t <= ANNOUNCE_MAX_AGE
+}
