@@ -15,13 +15,17 @@ XVFB     := xvfb-run -a -s "-screen 0 1920x1920x24"
 # Everything but the Wails root package builds and tests without cgo.
 NOCGO_PKGS := $(addsuffix /...,$(addprefix ./,$(wildcard kiosk drivers config cmd internal)))
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package-lock.json -type f 2>/dev/null)
+# The centre's browser pages (frontend/centre), embedded by kiosk/centre/web.
+CENTRE_SRC   := $(shell find frontend/centre frontend/vite.centre.config.ts frontend/package-lock.json -type f 2>/dev/null)
+CENTRE_PAGES := kiosk/centre/web/dist/display/index.html
 
-.PHONY: help setup run build build-windows dev-binary frontend bindings check-bindings check-windows check-units test test-go test-frontend e2e screenshots startup bench clean
+.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units test test-go test-frontend e2e screenshots startup bench clean
 
 help:
 	@echo "make run         set up, build and start the kiosk (simulated devices, sample catalog)"
 	@echo "make test        set up and run every test (vet, go test -race, vitest, end-to-end)"
 	@echo "make build       Linux binary in build/bin/   make build-windows  windows/amd64 .exe"
+	@echo "make centre      the centre server, build/bin/motcua-centre, with its pages (make centre-pages)"
 	@echo "make screenshots PNGs of every screen, both orientations, in docs/screenshots/"
 	@echo "make startup     start-up time, median of 5        make bench   benchmarks"
 
@@ -32,6 +36,17 @@ frontend/dist/index.html: $(FRONTEND_SRC)
 	cd frontend && npm run build --silent
 
 frontend: frontend/dist/index.html
+
+$(CENTRE_PAGES): $(CENTRE_SRC)
+	cd frontend && npm run build:centre --silent
+
+# The centre's pages into kiosk/centre/web/dist/ (only dist/.keep is committed:
+# a centre built without them answers 503 "pages not built" for a page).
+centre-pages: setup $(CENTRE_PAGES)
+
+centre: centre-pages
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o build/bin/motcua-centre ./cmd/motcua-centre
+	@echo "built build/bin/motcua-centre"
 
 build: setup frontend
 	$(WAILS) build -m -s -skipbindings -trimpath -tags "$(WEBKIT_TAG)" -ldflags "$(LDFLAGS)" -o motcua-kiosk
@@ -58,7 +73,7 @@ check-bindings: bindings
 
 # The dev-tag build serves the UI and live Go bindings on http://localhost:34115;
 # the e2e tag adds the simulator hooks (kiosk/uiapi.Sim) the tests drive.
-dev-binary: setup frontend
+dev-binary: setup frontend centre-pages
 	$(GO) build -tags "dev e2e $(WEBKIT_TAG)" -ldflags "$(LDFLAGS)" -o build/bin/kiosk-dev .
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/bin/kioskctl ./cmd/kioskctl
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/bin/motcua-centre ./cmd/motcua-centre
@@ -122,3 +137,4 @@ bench: setup
 
 clean:
 	rm -rf build/bin frontend/dist
+	find kiosk/centre/web/dist -mindepth 1 ! -name .keep -delete

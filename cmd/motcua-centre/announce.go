@@ -29,20 +29,19 @@ func announceCmd(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, announceUsage)
 	}
 	opt := voice.Options{TicketAsNumber: *asNumber}
-	script, err := voice.Script(*ticket, *counter, opt)
-	if err != nil {
+	if _, err := voice.Script(*ticket, *counter, opt); err != nil { // a bad ticket or counter is said before a bad pack
 		return fail(stderr, "announce: %v", err)
 	}
 	pack, err := loadPack(*packDir)
 	if err != nil {
 		return fail(stderr, "announce: %v", err)
 	}
-	fmt.Fprintln(stderr, voice.Labels(script))
-	a, err := pack.Join(script)
+	call, err := pack.Announce(*ticket, *counter, opt)
 	if err != nil {
 		return fail(stderr, "announce: %v", err)
 	}
-	wav := voice.EncodeWAV(a)
+	fmt.Fprintln(stderr, voice.Labels(call.Script))
+	a, wav := call.Audio, call.WAV()
 	if *out == "-" {
 		_, err = stdout.Write(wav)
 	} else {

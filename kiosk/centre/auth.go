@@ -32,19 +32,27 @@ func (s *Server) route(mux *http.ServeMux, pattern string, kinds []string, h dev
 	})
 }
 
-// authenticate checks the Bearer device token; it answers 401 (or 503)
-// itself when it returns false. The token is never logged.
+// authenticate checks the Bearer device token, or without an
+// Authorization header the page's device cookie (CookieDevice); it answers
+// 401 (or 503) itself when it returns false. The token is never logged.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (device.Device, bool) {
-	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	var token string
+	ok := false
+	if h := r.Header.Get("Authorization"); h != "" {
+		token, ok = strings.CutPrefix(h, "Bearer ")
+	} else if c, err := r.Cookie(CookieDevice); err == nil {
+		token, ok = c.Value, true
+	}
 	if !ok || strings.TrimSpace(token) == "" {
 		s.log.Warn("request without a device token refused", "route", r.Pattern, "remote", r.RemoteAddr)
-		writeError(w, Error{Code: CodeBadToken, Message: "missing device token (Authorization: Bearer …)"})
+		writeError(w, Error{Code: CodeBadToken, Message: "missing device token (Authorization: Bearer …, or the page cookie " + CookieDevice + ")",
+			VI: "Thiết bị chưa được ghép với trung tâm.", EN: "This device is not paired with the centre."})
 		return device.Device{}, false
 	}
 	dev, err := device.Authenticate(r.Context(), s.opt.Devices, token)
 	if errors.Is(err, device.ErrUnknownToken) {
 		s.log.Warn("unknown or revoked device token refused", "route", r.Pattern, "remote", r.RemoteAddr)
-		writeError(w, Error{Code: CodeBadToken, Message: "unknown or revoked device token"})
+		writeError(w, Error{Code: CodeBadToken, Message: "unknown or revoked device token", VI: "Mã thiết bị không hợp lệ hoặc đã bị thu hồi.", EN: "Unknown or revoked device token."})
 		return device.Device{}, false
 	}
 	if err != nil {

@@ -231,3 +231,10 @@ func (c *Client) Assign(ctx context.Context, noticeID int64, ref, note string) e
 	_, err := c.do(ctx, http.MethodPost, "/api/v1/staff/notices/"+strconv.FormatInt(noticeID, 10)+"/assign", StaffRequest{Ref: ref, Note: note}, nil)
 	return err
 }
+
+// Hall is what the hall display shows now.
+func (c *Client) Hall(ctx context.Context) (Hall, error) {
+	var h Hall
+	_, err := c.do(ctx, http.MethodGet, PathHall, nil, &h)
+	return h, err
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/payment"
+	"github.com/motcua/kiosk/kiosk/queue"
 )
 
 // Broker timings and sizes.
@@ -36,6 +37,10 @@ func (e *logEmitter) Emit(name string, data any) {
 	if v, ok := data.(payment.View); ok { // the kiosk that shows the QR has it: keep events small
 		v.QRPng, v.Payload = "", ""
 		data = v
+	}
+	if c, ok := data.(queue.Call); ok && c.At == "" { // the hall display skips replayed calls by their age
+		c.At = e.now().UTC().Format(time.RFC3339)
+		data = c
 	}
 	raw, err := json.Marshal(data)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
+	"github.com/motcua/kiosk/kiosk/centre/web"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/officer"
@@ -21,6 +23,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
 	"github.com/motcua/kiosk/kiosk/staff"
+	"github.com/motcua/kiosk/kiosk/voice"
 )
 
 // MaxBody is the largest request body the centre reads (413 above).
@@ -52,6 +55,8 @@ type Options struct {
 	Now      func() time.Time            // nil: time.Now
 	Store    string                      // "sqlite" | "postgres", reported by /healthz
 	Ping     func(context.Context) error // store health; nil: read the event log
+	Pages    fs.FS                       // the built pages; nil: the embedded ones (web.FS)
+	Voice    *voice.Pack                 // the voice of the hall calls; nil: the embedded default pack
 }
 
 // Server is the centre's HTTP API over one store.
@@ -64,6 +69,8 @@ type Server struct {
 	officers *officer.Service // nil without an officer store
 	broker   *broker
 	emit     events.Emitter
+	pages    fs.FS
+	calls    *callCache
 
 	closing   chan struct{} // closed when the HTTP server shuts down: streams end
 	closeOnce sync.Once
@@ -88,10 +95,15 @@ func New(o Options) (*Server, error) {
 	if o.Instance == "" {
 		o.Instance = "centre"
 	}
+	if o.Pages == nil {
+		o.Pages = web.FS()
+	}
 	if o.Ping == nil {
 		o.Ping = func(ctx context.Context) error { _, err := o.Events.LastEventID(ctx); return err }
 	}
 	s := &Server{opt: o, log: o.Log.With("instance", o.Instance), now: o.Now, payments: map[string]*payment.Service{}, closing: make(chan struct{})}
+	s.pages = o.Pages
+	s.calls = newCallCache(o.Voice)
 	s.emit = &logEmitter{log: o.Events, now: o.Now, lg: s.log}
 	s.queue = queue.New(o.Queue, o.Config, o.Now)
 	s.queue.SetEmitter(s.emit)
@@ -149,6 +161,9 @@ func (s *Server) Handler() http.Handler {
 	s.route(mux, "GET "+PathStaffNotices, []string{device.Counter}, s.staffOnly(s.staffNotices))
 	s.route(mux, "POST "+PathStaffRefund, []string{device.Counter}, s.staffOnly(s.staffRefund))
 	s.route(mux, "POST "+PathStaffAssign, []string{device.Counter}, s.staffOnly(s.staffAssign))
+	s.route(mux, "GET "+PathHall, any, s.hallRoute)
+	s.route(mux, "GET "+PathVoiceCall, []string{device.Display, device.Counter}, s.voiceCall)
+	s.routePages(mux)
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(HeaderInstance, s.opt.Instance)

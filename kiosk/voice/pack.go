@@ -145,16 +145,36 @@ func (p *Pack) Join(script []string) (Audio, error) {
 	return Audio{Format: p.format, Data: out}, nil
 }
 
-// Call returns the WAV of one hall-display call: ticket code (like
-// "B-0012") to counter (like "3"); see Script.
-func (p *Pack) Call(code, counter string, opt Options) ([]byte, error) {
+// Announcement is one hall-display call built from a pack: the clip names
+// it says (see Labels) and the joined audio.
+type Announcement struct {
+	Script []string
+	Audio  Audio
+}
+
+// WAV is the announcement as a WAV file.
+func (a Announcement) WAV() []byte { return EncodeWAV(a.Audio) }
+
+// Announce builds the call of ticket code (like "B-0012") to counter (like
+// "3"): errors wrapping ErrInput for a bad code or counter; see Script.
+func (p *Pack) Announce(code, counter string, opt Options) (Announcement, error) {
 	s, err := Script(code, counter, opt)
 	if err != nil {
-		return nil, err
+		return Announcement{}, err
 	}
 	a, err := p.Join(s)
 	if err != nil {
+		return Announcement{}, err
+	}
+	return Announcement{Script: s, Audio: a}, nil
+}
+
+// Call returns the WAV of one hall-display call: ticket code (like
+// "B-0012") to counter (like "3"); see Script.
+func (p *Pack) Call(code, counter string, opt Options) ([]byte, error) {
+	a, err := p.Announce(code, counter, opt)
+	if err != nil {
 		return nil, err
 	}
-	return EncodeWAV(a), nil
+	return a.WAV(), nil
 }

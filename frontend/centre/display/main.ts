@@ -1,0 +1,5 @@
+import { mount } from 'svelte'
+import '../lib/base.css'
+import Display from './Display.svelte'
+
+export default mount(Display, { target: document.getElementById('app')! })

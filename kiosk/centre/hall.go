@@ -1,0 +1,145 @@
+package centre
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/officer"
+	"github.com/motcua/kiosk/kiosk/queue"
+)
+
+// Hall projection bounds.
+var (
+	HallWindow = 2000 // events read back from the newest
+	HallRecent = 10   // calls in Hall.Recent
+)
+
+// hallRoute is GET /api/v1/hall.
+func (s *Server) hallRoute(w http.ResponseWriter, r *http.Request, _ device.Device) {
+	h, err := s.hall(r.Context())
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, h)
+}
+
+// hall projects the event log onto the hall display: the last HallWindow
+// events of today's business day, replayed in order, plus the live counts
+// of each line.
+func (s *Server) hall(ctx context.Context) (Hall, error) {
+	last, err := s.opt.Events.LastEventID(ctx)
+	if err != nil {
+		return Hall{}, err
+	}
+	now := s.now()
+	day := s.queue.Day(now)
+	var order []string
+	byCounter := map[string]*HallCounter{}
+	for _, sv := range s.opt.Config.Queue.Services {
+		for _, c := range sv.Counters {
+			if byCounter[c] == nil {
+				order = append(order, c)
+				byCounter[c] = &HallCounter{Counter: c}
+			}
+		}
+	}
+	var recent []queue.Call
+	apply := func(e events.Stored) {
+		if s.queue.Day(e.At) != day {
+			return
+		}
+		switch e.Name {
+		case queue.EventCall, queue.EventDone, queue.EventMove:
+			var c queue.Call
+			if json.Unmarshal(e.Data, &c) != nil {
+				return
+			}
+			counter := c.Counter
+			if counter == "" {
+				counter = c.Ticket.Counter
+			}
+			hc := byCounter[counter]
+			if e.Name == queue.EventCall {
+				if c.At == "" {
+					c.At = e.At.UTC().Format(time.RFC3339)
+				}
+				recent = append(recent, c)
+				if hc != nil {
+					hc.Ticket, hc.Service, hc.Status = c.Ticket.Code, lineOf(c.Ticket), queue.StatusCalled
+				}
+				return
+			}
+			if hc == nil || hc.Ticket != c.Ticket.Code {
+				return // about a ticket the counter no longer shows
+			}
+			switch st := c.Ticket.Status; {
+			case e.Name == queue.EventDone, st == queue.StatusParked, st == queue.StatusWaiting, st == queue.StatusDone, st == queue.StatusNoShow:
+				hc.Ticket, hc.Service, hc.Status = "", "", ""
+			case st != "":
+				hc.Status, hc.Service = st, lineOf(c.Ticket)
+			}
+		case officer.EventCounter:
+			var st officer.CounterState
+			if json.Unmarshal(e.Data, &st) != nil {
+				return
+			}
+			if hc := byCounter[st.Counter]; hc != nil {
+				hc.Paused, hc.Reason = st.Paused, st.Reason
+				if !st.Paused {
+					hc.Reason = ""
+				}
+			}
+		}
+	}
+	for after := max(0, last-int64(HallWindow)); after < last; {
+		evs, err := s.opt.Events.EventsAfter(ctx, after, pageSize)
+		if err != nil {
+			return Hall{}, err
+		}
+		if len(evs) == 0 {
+			break
+		}
+		for _, e := range evs {
+			if e.ID > last {
+				break
+			}
+			apply(e)
+		}
+		after = evs[len(evs)-1].ID
+		if len(evs) < pageSize {
+			break
+		}
+	}
+	h := Hall{Counters: make([]HallCounter, 0, len(order)), Recent: []queue.Call{}, Services: []HallService{},
+		At: now.UTC().Format(time.RFC3339), LastEventID: last}
+	for _, c := range order {
+		h.Counters = append(h.Counters, *byCounter[c])
+	}
+	for i := len(recent) - 1; i >= 0 && len(h.Recent) < HallRecent; i-- {
+		c := recent[i]
+		c.Ticket.Guidance = nil // the hall shows no more than the code
+		h.Recent = append(h.Recent, c)
+	}
+	svs, err := s.queue.Services(ctx)
+	if err != nil {
+		return Hall{}, err
+	}
+	for _, sv := range svs {
+		h.Services = append(h.Services, HallService{Code: sv.Code, Name: sv.Name, NameEN: sv.NameEN, Waiting: sv.Waiting, EstWait: sv.EstWait})
+	}
+	return h, nil
+}
+
+// lineOf is the line a ticket is in: Line, or its service for old rows.
+func lineOf(t queue.Ticket) string {
+	if t.Line != "" {
+		return t.Line
+	}
+	return t.Service
+}
