@@ -10,6 +10,19 @@ import { root } from './harness.mjs'
 export const CENTRE_BIN = join(root, 'build/bin/motcua-centre')
 export const KIOSKCTL = join(root, 'build/bin/kioskctl')
 
+/** OFFICER_PIN is every test officer's PIN. */
+export const OFFICER_PIN = '975310'
+
+/** signIn signs an officer in at a counter with a counter token; it returns the session header to send. */
+export async function signIn(url, token, counter, officer) {
+  const r = await fetch(`${url}/api/v1/counters/${counter}/signin`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ officer, pin: OFFICER_PIN }),
+  })
+  if (r.status !== 200) throw new Error(`sign in at counter ${counter}: HTTP ${r.status} ${await r.text()}`)
+  return { 'X-Officer-Session': r.headers.get('X-Officer-Session') }
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer()
@@ -39,6 +52,8 @@ export function centreServer(dir, port) {
     db,
     log: () => readFileSync(logPath, 'utf8'),
     enroll: (kind, name) => execFileSync(CENTRE_BIN, ['enroll', '--db', db, kind, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim(),
+    /** addOfficer adds a counter officer whose PIN is OFFICER_PIN. */
+    addOfficer: (name) => execFileSync(CENTRE_BIN, ['officer', 'add', '--db', db, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOTCUA_OFFICER_PIN: OFFICER_PIN } }),
     async start() {
       exited = null
       proc = spawn(CENTRE_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', openSync(logPath, 'a'), openSync(logPath, 'a')] })

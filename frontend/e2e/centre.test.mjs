@@ -74,6 +74,7 @@ before(async () => {
   centre = centreServer(dir, await freePort())
   const kioskToken = centre.enroll('kiosk', 'KIOSK-01')
   counterToken = centre.enroll('counter', 'QUAY-1')
+  execFileSync(CENTRE_BIN, ['officer', 'add', '--db', centre.db, 'Lan'], { env: { ...process.env, MOTCUA_OFFICER_PIN: '975310' } })
   assert.match(kioskToken, /^\S{16,}$/)
   await centre.start()
   kiosk = await startKiosk({ toml: `[centre]\nurl = "${centre.url}"\ntoken = "${kioskToken}"\n` })
@@ -115,7 +116,7 @@ async function printedQR(page, count) {
 }
 
 function counterNext() {
-  const out = execFileSync(KIOSKCTL, ['counter', 'next', '--centre', centre.url, '--token', counterToken, '--counter', '1', '--json'], { encoding: 'utf8' })
+  const out = execFileSync(KIOSKCTL, ['counter', 'next', '--centre', centre.url, '--token', counterToken, '--counter', '1', '--officer', 'Lan', '--json'], { encoding: 'utf8', env: { ...process.env, MOTCUA_OFFICER_PIN: '975310' } })
   return JSON.parse(out)
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { root, PORTRAIT, LANDSCAPE } from './harness.mjs'
-import { centreServer, freePort, KIOSKCTL } from './centre-harness.mjs'
+import { centreServer, freePort, KIOSKCTL, signIn } from './centre-harness.mjs'
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(root, 'docs/screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -22,6 +22,7 @@ before(async () => {
   displays = [centre.enroll('display', 'TV-SANH-1'), centre.enroll('display', 'TV-SANH-2')]
   kioskToken = centre.enroll('kiosk', 'KIOSK-01')
   counterToken = centre.enroll('counter', 'QUAY-1')
+  for (const n of ['1', '2', '3', '4', '5']) centre.addOfficer(`Cán bộ ${n}`)
   await centre.start()
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -76,8 +77,10 @@ function whenShown(page, counter, ticket) {
 }
 
 /** callNext calls at a counter through the centre's route, returning the call and when the answer came. */
+const sessions = {}
 async function callNext(counter) {
-  const r = await fetch(`${centre.url}/api/v1/counters/${counter}/next`, { method: 'POST', headers: { Authorization: `Bearer ${counterToken}` } })
+  sessions[counter] ??= await signIn(centre.url, counterToken, counter, `Cán bộ ${counter}`)
+  const r = await fetch(`${centre.url}/api/v1/counters/${counter}/next`, { method: 'POST', headers: { Authorization: `Bearer ${counterToken}`, ...sessions[counter] } })
   const at = Date.now()
   assert.equal(r.status, 200, `call at counter ${counter}`)
   return { call: await r.json(), at }
