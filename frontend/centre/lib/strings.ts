@@ -37,6 +37,12 @@ export const S = {
   },
 
   unreachable: { vi: 'Không liên lạc được với trung tâm', en: 'Cannot reach the centre' },
+
+  // ── Counter page (/counter/) ──
+
+  // ── Rating page (/rating/) ──
+
+  // ── Reports page (/reports/) ──
 } satisfies Record<string, VE>
 
 /** counter is "Quầy 3" / "Counter 3". */
