@@ -129,6 +129,10 @@ type Centre struct {
 	URL    string `toml:"url"`     // "https://centre.local:8443"; empty: local mode
 	Token  string `toml:"token"`   // device token from `motcua-centre enroll kiosk NAME` (secret)
 	CAFile string `toml:"ca_file"` // PEM CA for a self-signed centre certificate (optional)
+	// Listen, in local mode only, serves the centre's pages and API from
+	// the kiosk's own store on this address ("0.0.0.0:8788"): a lone kiosk
+	// gets counter tablets, a hall display and ratings on its LAN. Empty: off.
+	Listen string `toml:"listen"`
 }
 
 // Enabled reports whether the kiosk is a client of a centre.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -184,6 +185,13 @@ func (c Config) validatePayment(add func(string, string, ...any)) {
 
 func (c Config) validateCentre(add func(string, string, ...any)) {
 	ce := c.Centre
+	if ce.Listen != "" {
+		if _, port, err := net.SplitHostPort(ce.Listen); err != nil || port == "" {
+			add("centre.listen", "must be host:port (e.g. 0.0.0.0:8788), got %q", ce.Listen)
+		} else if ce.URL != "" {
+			add("centre.listen", "only for a kiosk without a centre (centre.url is set: the centre serves the pages)")
+		}
+	}
 	if ce.URL == "" {
 		if ce.Token != "" || ce.CAFile != "" {
 			add("centre.url", "required when centre.token or centre.ca_file is set (e.g. https://centre.local:8443)")

@@ -26,6 +26,11 @@ var (
 const pageSize = 500
 
 // logEmitter appends the domain services' events to the event log.
+// Emitter is the server's emitter: events go to the log every device
+// follows. A lone kiosk's own queue uses it, so the pages it serves see
+// its tickets.
+func (s *Server) Emitter() events.Emitter { return s.emit }
+
 type logEmitter struct {
 	log events.Log
 	now func() time.Time

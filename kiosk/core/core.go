@@ -59,6 +59,7 @@ type Kiosk struct {
 
 	mu       sync.Mutex
 	problems []Problem
+	hallAddr string // where the hall pages listen ([centre] listen), once started
 	stop     context.CancelFunc
 	wg       sync.WaitGroup
 }
@@ -141,6 +142,7 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 	k.startReader(ctx, k.Config().Reader)
 	k.startPrinter(k.Config())
 	k.startCentre(ctx)
+	k.startHall(ctx)
 	if k.centre == nil {
 		k.startPayments(ctx) // with a centre, bank notices go to the centre
 	}
