@@ -21,6 +21,18 @@ type Config struct {
 	Payment         Payment                   `toml:"payment"`
 	Portal          Portal                    `toml:"portal"`
 	Centre          Centre                    `toml:"centre"`
+	Voice           Voice                     `toml:"voice"`
+}
+
+// Voice is how the hall display's calls sound (the centre, or a lone
+// kiosk serving the hall).
+type Voice struct {
+	// Pack is a folder of recorded clips with the default pack's file names
+	// (README, "Voice pack"); empty: the built-in espeak-ng voice.
+	Pack string `toml:"pack"`
+	// TicketAsNumber reads "B-0012" as "bê mười hai" instead of digit by
+	// digit ("bê không không một hai").
+	TicketAsNumber bool `toml:"ticket_as_number"`
 }
 
 // Kiosk identifies the centre and the machine.

@@ -57,18 +57,4 @@ func announceCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadPack is the pack in dir, or the built-in one when dir is "".
-func loadPack(dir string) (*voice.Pack, error) {
-	if dir == "" {
-		return voice.Default()
-	}
-	if st, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("voice pack: %w", err)
-	} else if !st.IsDir() {
-		return nil, fmt.Errorf("voice pack %s: not a directory", dir)
-	}
-	p, err := voice.Load(os.DirFS(dir))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
-	}
-	return p, nil
-}
+func loadPack(dir string) (*voice.Pack, error) { return voice.LoadDir(dir) }

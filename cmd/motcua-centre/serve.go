@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/centre"
+	"github.com/motcua/kiosk/kiosk/voice"
 )
 
 // listening is called with the bound address once serve listens (tests).
@@ -49,13 +50,21 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 	} else {
 		log.Info("no --config: serving the sample services and counters", "services", len(cfg.Queue.Services))
 	}
+	var pack *voice.Pack // nil: the built-in voice, loaded on the first call
+	if cfg.Voice.Pack != "" {
+		var err error
+		if pack, err = voice.LoadDir(cfg.Voice.Pack); err != nil {
+			return fail(stderr, "serve: [voice] pack: %v", err)
+		}
+		log.Info("hall calls use a recorded voice pack", "pack", cfg.Voice.Pack)
+	}
 	st, closeStore, err := openStore(ctx, *db)
 	if err != nil {
 		return fail(stderr, "serve: %v", err)
 	}
 	defer closeStore()
 	srv, err := centre.New(centre.Options{Queue: st.Queue, Payment: st.Payment, Devices: st.Devices, Staff: st.Staff,
-		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping})
+		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack})
 	if err != nil {
 		return fail(stderr, "serve: %v", err)
 	}

@@ -219,7 +219,7 @@ func TestVoiceCall(t *testing.T) {
 func TestCallCacheBounded(t *testing.T) {
 	defer func(n int) { CallCacheSize = n }(CallCacheSize)
 	CallCacheSize = 3
-	cc := newCallCache(nil)
+	cc := newCallCache(nil, voice.Options{})
 	for i := 1; i <= 5; i++ {
 		if _, err := cc.get(fmt.Sprintf("A-%d", i), "1"); err != nil {
 			t.Fatal(err)
@@ -227,5 +227,21 @@ func TestCallCacheBounded(t *testing.T) {
 	}
 	if len(cc.wavs) != 3 || len(cc.order) != 3 || cc.order[0] != "A-3\x001" {
 		t.Errorf("cache holds %d (%q); want the newest 3", len(cc.wavs), cc.order)
+	}
+}
+
+// [voice] ticket_as_number reads the digits as a number: "B-0012" is then
+// "bê mười hai", shorter than "bê không không một hai".
+func TestCallTicketAsNumber(t *testing.T) {
+	digits, err := newCallCache(nil, voice.Options{}).get("B-0012", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	number, err := newCallCache(nil, voice.Options{TicketAsNumber: true}).get("B-0012", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(number) >= len(digits) {
+		t.Fatalf("as a number %d bytes, digit by digit %d: want the number shorter", len(number), len(digits))
 	}
 }

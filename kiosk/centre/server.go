@@ -103,7 +103,7 @@ func New(o Options) (*Server, error) {
 	}
 	s := &Server{opt: o, log: o.Log.With("instance", o.Instance), now: o.Now, payments: map[string]*payment.Service{}, closing: make(chan struct{})}
 	s.pages = o.Pages
-	s.calls = newCallCache(o.Voice)
+	s.calls = newCallCache(o.Voice, voice.Options{TicketAsNumber: o.Config.Voice.TicketAsNumber})
 	s.emit = &logEmitter{log: o.Events, now: o.Now, lg: s.log}
 	s.queue = queue.New(o.Queue, o.Config, o.Now)
 	s.queue.SetEmitter(s.emit)

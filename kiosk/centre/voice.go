@@ -16,13 +16,16 @@ var CallCacheSize = 64
 // callCache builds call WAVs with a voice pack and keeps the newest ones.
 type callCache struct {
 	pack *voice.Pack // nil: voice.Default, loaded on first use
+	opt  voice.Options
 
 	mu    sync.Mutex
 	wavs  map[string][]byte
 	order []string // keys, oldest first
 }
 
-func newCallCache(p *voice.Pack) *callCache { return &callCache{pack: p, wavs: map[string][]byte{}} }
+func newCallCache(p *voice.Pack, opt voice.Options) *callCache {
+	return &callCache{pack: p, opt: opt, wavs: map[string][]byte{}}
+}
 
 // get returns the WAV of a call (errors wrapping voice.ErrInput for bad input).
 func (c *callCache) get(ticket, counter string) ([]byte, error) {
@@ -40,7 +43,7 @@ func (c *callCache) get(ticket, counter string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	a, err := p.Announce(ticket, counter, voice.Options{})
+	a, err := p.Announce(ticket, counter, c.opt)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/centre"
+	"github.com/motcua/kiosk/kiosk/voice"
 )
 
 // startHall serves the centre's pages and API from the kiosk's own store
@@ -20,7 +21,16 @@ func (k *Kiosk) startHall(ctx context.Context) {
 	if c.Enabled() || c.Listen == "" || k.db == nil || k.queue == nil {
 		return
 	}
-	srv, err := centre.New(centre.Options{Queue: k.db, Payment: k.db, Devices: k.db, Staff: k.db, Audit: k.db,
+	var pack *voice.Pack // nil: the built-in voice
+	if dir := k.Config().Voice.Pack; dir != "" {
+		p, err := voice.LoadDir(dir)
+		if err != nil {
+			k.hallProblem("[voice] pack: " + err.Error())
+			return
+		}
+		pack = p
+	}
+	srv, err := centre.New(centre.Options{Voice: pack, Queue: k.db, Payment: k.db, Devices: k.db, Staff: k.db, Audit: k.db,
 		Events: k.db.Events(), Officers: k.db, Visits: k.db, Config: k.Config(), Log: k.log.With("part", "hall"),
 		Instance: k.Config().Kiosk.KioskID, Now: k.now, Store: "sqlite"})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -177,4 +178,22 @@ func (p *Pack) Call(code, counter string, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	return a.WAV(), nil
+}
+
+// LoadDir loads a recorded pack from a folder; "" gives the built-in
+// voice (Default).
+func LoadDir(dir string) (*Pack, error) {
+	if dir == "" {
+		return Default()
+	}
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("voice pack: %w", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("voice pack %s: not a directory", dir)
+	}
+	p, err := Load(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("voice pack %s: %w", dir, err)
+	}
+	return p, nil
 }
