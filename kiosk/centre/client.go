@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 )
@@ -230,4 +231,17 @@ func (c *Client) Refund(ctx context.Context, noticeID int64, note string) error 
 func (c *Client) Assign(ctx context.Context, noticeID int64, ref, note string) error {
 	_, err := c.do(ctx, http.MethodPost, "/api/v1/staff/notices/"+strconv.FormatInt(noticeID, 10)+"/assign", StaffRequest{Ref: ref, Note: note}, nil)
 	return err
+}
+
+// Heartbeat sends the kiosk's beat (kiosk device).
+func (c *Client) Heartbeat(ctx context.Context, b fleet.Beat) error {
+	_, err := c.do(ctx, http.MethodPost, PathHeartbeat, b, nil)
+	return err
+}
+
+// Fleet lists every kiosk with its state (counter device with the staff PIN).
+func (c *Client) Fleet(ctx context.Context) ([]KioskHealth, error) {
+	var out []KioskHealth
+	_, err := c.do(ctx, http.MethodGet, PathFleet, nil, &out)
+	return out, err
 }

@@ -36,6 +36,12 @@ const guard = 60 * time.Second
 
 func newCentre(t *testing.T, mods ...func(*config.Config)) *testCentre {
 	t.Helper()
+	return newCentreOpt(t, nil, mods...)
+}
+
+// newCentreOpt is newCentre with opt adjusting the server's options first.
+func newCentreOpt(t *testing.T, opt func(*Options), mods ...func(*config.Config)) *testCentre {
+	t.Helper()
 	cfg := config.Default()
 	for _, m := range mods {
 		m(&cfg)
@@ -49,8 +55,12 @@ func newCentre(t *testing.T, mods ...func(*config.Config)) *testCentre {
 		t.Fatal(err)
 	}
 	el := db.Events()
-	srv, err := New(Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el, Officers: db, Visits: db,
-		Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"})
+	o := Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el, Officers: db, Visits: db, Fleet: db,
+		Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"}
+	if opt != nil {
+		opt(&o)
+	}
+	srv, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
