@@ -5,6 +5,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Config is the whole kiosk configuration.
@@ -129,6 +130,20 @@ type Centre struct {
 	URL    string `toml:"url"`     // "https://centre.local:8443"; empty: local mode
 	Token  string `toml:"token"`   // device token from `motcua-centre enroll kiosk NAME` (secret)
 	CAFile string `toml:"ca_file"` // PEM CA for a self-signed centre certificate (optional)
+	// HeartbeatSeconds is how often the kiosk tells the centre how it is
+	// (printer, reader, disk, versions); 0: DefaultHeartbeatSeconds.
+	HeartbeatSeconds int `toml:"heartbeat_seconds"`
+}
+
+// DefaultHeartbeatSeconds is the heartbeat period when none is configured.
+const DefaultHeartbeatSeconds = 30
+
+// Heartbeat is the heartbeat period.
+func (c Centre) Heartbeat() time.Duration {
+	if c.HeartbeatSeconds <= 0 {
+		return DefaultHeartbeatSeconds * time.Second
+	}
+	return time.Duration(c.HeartbeatSeconds) * time.Second
 }
 
 // Enabled reports whether the kiosk is a client of a centre.

@@ -59,6 +59,8 @@ type Kiosk struct {
 
 	mu       sync.Mutex
 	problems []Problem
+	lastErr  string    // newest fault, for the heartbeat
+	upSince  time.Time // when Start ran (the heartbeat's uptime)
 	stop     context.CancelFunc
 	wg       sync.WaitGroup
 }
@@ -131,6 +133,10 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 		k.ev = ev
 	}
 	ctx, k.stop = context.WithCancel(ctx)
+	k.upSince = k.started
+	if k.upSince.IsZero() {
+		k.upSince = k.now()
+	}
 	k.mu.Unlock()
 
 	if err := k.openStore(ctx); err != nil {
@@ -248,6 +254,7 @@ func (k *Kiosk) addProblem(p Problem) {
 	k.mu.Lock()
 	k.problems = append(k.problems, p)
 	k.mu.Unlock()
+	k.noteError(p.Area + ": " + p.Detail)
 }
 
 // logEvent writes a non-personal operational event to the store.
