@@ -267,6 +267,15 @@ export namespace payment {
 
 export namespace queue {
 	
+	export interface Guidance {
+	    procedure: string;
+	    name: string;
+	    case?: string;
+	    ticked: string[];
+	    missing: string[];
+	    fee?: string;
+	    paid?: string;
+	}
 	export interface ServiceView {
 	    code: string;
 	    name: string;
@@ -278,6 +287,7 @@ export namespace queue {
 	    issued: number;
 	    dailyCap: number;
 	    open: boolean;
+	    estWait: number;
 	}
 	export interface Ticket {
 	    id: number;
@@ -299,6 +309,18 @@ export namespace queue {
 	    adviceVi: string;
 	    adviceEn: string;
 	    replayed: boolean;
+	    line: string;
+	    status: string;
+	    counter: string;
+	    officer: string;
+	    calledAt: string;
+	    startedAt: string;
+	    finishedAt: string;
+	    recalls: number;
+	    transfers: number;
+	    note: string;
+	    estWait: number;
+	    guidance?: Guidance;
 	}
 
 }
