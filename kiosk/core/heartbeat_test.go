@@ -61,7 +61,7 @@ func alerts(t *testing.T, c *testCentre) []string {
 // reaches the centre's store, and each change raises one alert.
 func TestHeartbeatToCentre(t *testing.T) {
 	c := startTestCentre(t, nil)
-	k, _ := startKiosk(t, func(cfg *config.Config) {
+	k, rec := startKiosk(t, func(cfg *config.Config) {
 		cfg.Centre = config.Centre{URL: c.url(), Token: c.token, HeartbeatSeconds: 1}
 	})
 	b := waitBeat(t, c, "devices ok", func(b fleet.Beat) bool { return b.Printer == fleet.PrinterOK && b.Reader == fleet.ReaderOK })
@@ -89,6 +89,25 @@ func TestHeartbeatToCentre(t *testing.T) {
 	}
 	if got := alerts(t, c); strings.Join(got, ",") != fleet.AlertPaperNearEnd+","+fleet.AlertPaperOut {
 		t.Fatalf("alerts %v, want near-end then out", got)
+	}
+	// The alerts come back on the centre's stream to the kiosk's staff screen.
+	deadline := time.After(20 * time.Second)
+	for {
+		ch := rec.Changed()
+		var kinds []string
+		for _, e := range rec.Events() {
+			if e.Name == fleet.EventAlert {
+				kinds = append(kinds, e.Data.(fleet.Alert).Kind)
+			}
+		}
+		if strings.Join(kinds, ",") == fleet.AlertPaperNearEnd+","+fleet.AlertPaperOut {
+			break
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			t.Fatalf("alerts on the kiosk's screen: %v", kinds)
+		}
 	}
 }
 
