@@ -9,8 +9,8 @@ import (
 
 	"github.com/motcua/kiosk/kiosk/centre"
 	"github.com/motcua/kiosk/kiosk/events"
-	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/fleet"
+	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
 	"github.com/motcua/kiosk/kiosk/text"
