@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/core"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/sdnotify"
 )
 
 // processStart is taken as the package initialises, before Wails and WebKit load.
@@ -49,7 +50,14 @@ func (a *App) domReady(ctx context.Context) {}
 
 func (a *App) beforeClose(ctx context.Context) bool { return false }
 
-func (a *App) shutdown(ctx context.Context) { a.kiosk.Stop() }
+// shutdown tells systemd the kiosk is stopping (so the watchdog does not
+// count the shutdown as a hang) and stops the runtime.
+func (a *App) shutdown(ctx context.Context) {
+	if err := sdnotify.Stopping(); err != nil {
+		slog.Warn("systemd notification failed", "err", err)
+	}
+	a.kiosk.Stop()
+}
 
 // onSecondInstance brings the running kiosk to the front instead of opening a
 // second window over the same devices and store.

@@ -5,6 +5,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Config is the whole kiosk configuration.
@@ -145,6 +146,20 @@ type Centre struct {
 	// the kiosk's own store on this address ("0.0.0.0:8788"): a lone kiosk
 	// gets counter tablets, a hall display and ratings on its LAN. Empty: off.
 	Listen string `toml:"listen"`
+	// HeartbeatSeconds is how often the kiosk tells the centre how it is
+	// (printer, reader, disk, versions); 0: DefaultHeartbeatSeconds.
+	HeartbeatSeconds int `toml:"heartbeat_seconds"`
+}
+
+// DefaultHeartbeatSeconds is the heartbeat period when none is configured.
+const DefaultHeartbeatSeconds = 30
+
+// Heartbeat is the heartbeat period.
+func (c Centre) Heartbeat() time.Duration {
+	if c.HeartbeatSeconds <= 0 {
+		return DefaultHeartbeatSeconds * time.Second
+	}
+	return time.Duration(c.HeartbeatSeconds) * time.Second
 }
 
 // Enabled reports whether the kiosk is a client of a centre.

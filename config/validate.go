@@ -212,6 +212,9 @@ func (c Config) validateCentre(add func(string, string, ...any)) {
 	if strings.TrimSpace(ce.Token) == "" {
 		add("centre.token", "required when centre.url is set (motcua-centre enroll kiosk NAME prints it)")
 	}
+	if ce.HeartbeatSeconds < 0 || ce.HeartbeatSeconds > 3600 {
+		add("centre.heartbeat_seconds", "must be between 1 and 3600 (0: %d), got %d", DefaultHeartbeatSeconds, ce.HeartbeatSeconds)
+	}
 	if ce.CAFile != "" && err == nil && u.Scheme != "https" {
 		add("centre.ca_file", "only used with an https:// centre.url")
 	}

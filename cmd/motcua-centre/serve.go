@@ -64,7 +64,7 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	defer closeStore()
 	srv, err := centre.New(centre.Options{Queue: st.Queue, Payment: st.Payment, Devices: st.Devices, Staff: st.Staff,
-		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack})
+		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Fleet: st.Fleet, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack})
 	if err != nil {
 		return fail(stderr, "serve: %v", err)
 	}

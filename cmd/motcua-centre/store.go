@@ -10,6 +10,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/postgres"
@@ -31,7 +32,9 @@ type stores struct {
 	// Officers and Visits: counter sign-in and visit ratings.
 	Officers officer.Store
 	Visits   rating.VisitStore
-	Ping     func(context.Context) error
+	// Fleet: the kiosks' latest heartbeats (remote health).
+	Fleet fleet.Store
+	Ping  func(context.Context) error
 }
 
 // openStore opens the store a DSN names: postgres:// or postgresql:// for
@@ -46,14 +49,14 @@ func openStore(ctx context.Context, dsn string) (st stores, close func() error, 
 			return stores{}, nil, fmt.Errorf("open PostgreSQL store %s: %w", redactDSN(dsn), err)
 		}
 		return stores{Kind: "postgres", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(),
-			Officers: db, Visits: db, Ping: db.Ping}, db.Close, nil
+			Officers: db, Visits: db, Fleet: db, Ping: db.Ping}, db.Close, nil
 	}
 	db, err := sqlite.Open(ctx, dsn)
 	if err != nil {
 		return stores{}, nil, fmt.Errorf("open SQLite store %s: %w", dsn, err)
 	}
 	return stores{Kind: "sqlite", Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(),
-		Officers: db, Visits: db, Ping: db.PingContext}, db.Close, nil
+		Officers: db, Visits: db, Fleet: db, Ping: db.PingContext}, db.Close, nil
 }
 
 // redactDSN hides a password in a DSN for logs and errors.

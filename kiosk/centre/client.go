@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 )
@@ -237,4 +238,17 @@ func (c *Client) Hall(ctx context.Context) (Hall, error) {
 	var h Hall
 	_, err := c.do(ctx, http.MethodGet, PathHall, nil, &h)
 	return h, err
+}
+
+// Heartbeat sends the kiosk's beat (kiosk device).
+func (c *Client) Heartbeat(ctx context.Context, b fleet.Beat) error {
+	_, err := c.do(ctx, http.MethodPost, PathHeartbeat, b, nil)
+	return err
+}
+
+// Fleet lists every kiosk with its state (counter device with the staff PIN).
+func (c *Client) Fleet(ctx context.Context) ([]KioskHealth, error) {
+	var out []KioskHealth
+	_, err := c.do(ctx, http.MethodGet, PathFleet, nil, &out)
+	return out, err
 }

@@ -39,7 +39,7 @@ func newCentre(t *testing.T, mods ...func(*config.Config)) *testCentre {
 	return newCentreOpt(t, nil, mods...)
 }
 
-// newCentreOpt is newCentre with the server's options changed by opt.
+// newCentreOpt is newCentre with opt adjusting the server's options first.
 func newCentreOpt(t *testing.T, opt func(*Options), mods ...func(*config.Config)) *testCentre {
 	t.Helper()
 	cfg := config.Default()
@@ -55,7 +55,7 @@ func newCentreOpt(t *testing.T, opt func(*Options), mods ...func(*config.Config)
 		t.Fatal(err)
 	}
 	el := db.Events()
-	o := Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el, Officers: db, Visits: db,
+	o := Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: el, Officers: db, Visits: db, Fleet: db,
 		Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Instance: "test", Store: "sqlite"}
 	if opt != nil {
 		opt(&o)

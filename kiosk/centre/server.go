@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/centre/web"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
@@ -48,6 +49,8 @@ type Options struct {
 	// Officers and Visits: nil: counter sign-in and visit ratings are off.
 	Officers officer.Store
 	Visits   rating.VisitStore
+	// Fleet: the kiosks' latest heartbeats; nil: remote health is off.
+	Fleet fleet.Store
 
 	Config   config.Config
 	Log      *slog.Logger                // nil: slog.Default()
@@ -164,6 +167,8 @@ func (s *Server) Handler() http.Handler {
 	s.route(mux, "GET "+PathHall, any, s.hallRoute)
 	s.route(mux, "GET "+PathVoiceCall, []string{device.Display, device.Counter}, s.voiceCall)
 	s.routePages(mux)
+	s.route(mux, "POST "+PathHeartbeat, []string{device.Kiosk}, s.heartbeat)
+	s.route(mux, "GET "+PathFleet, []string{device.Counter}, s.staffOnly(s.fleetStatus))
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(HeaderInstance, s.opt.Instance)

@@ -85,3 +85,19 @@ func (k *Kiosk) Painted() {
 		}
 	})
 }
+
+// Alive is the screen's heartbeat: its UI loop calls it every few seconds.
+// The first call tells systemd the kiosk is up (READY=1); after that the
+// watchdog keep-alives (WATCHDOG=1) go out only while these calls keep
+// coming, so a hung web view gets the kiosk restarted (kiosk/sdnotify).
+func (k *Kiosk) Alive() {
+	first := !k.ui.Alive()
+	k.ui.Ping()
+	if first {
+		if err := k.ui.Err(); err != nil {
+			k.log.Warn("systemd notification failed", "err", err)
+		} else {
+			k.log.Info("ui loop alive")
+		}
+	}
+}

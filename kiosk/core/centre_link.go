@@ -47,6 +47,8 @@ func (k *Kiosk) startCentre(ctx context.Context) {
 		defer k.wg.Done()
 		b.client.Follow(ctx, centre.Live, b.onEvent, func(s centre.LinkState) { b.onLink(ctx, s) })
 	}()
+	k.wg.Add(1)
+	go func() { defer k.wg.Done(); b.heartbeat(ctx, c.Heartbeat()) }()
 }
 
 // onLink records a change of the link and tells the screens.

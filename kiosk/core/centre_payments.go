@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/kiosk/kiosk/centre"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/layout"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/qrimg"
@@ -96,6 +97,15 @@ func (c *centreBackend) view(v payment.View) PaymentView {
 // onEvent handles one event from the centre's stream: updates of this
 // kiosk's payments reach the pay screen, and a paid one prints its receipt.
 func (c *centreBackend) onEvent(ev events.Stored) {
+	if ev.Name == fleet.EventAlert { // a kiosk's paper: a banner for staff here
+		var a fleet.Alert
+		if err := json.Unmarshal(ev.Data, &a); err != nil {
+			c.k.log.Warn("centre event not understood", "name", ev.Name, "id", ev.ID, "err", err)
+			return
+		}
+		c.k.Emit(fleet.EventAlert, a)
+		return
+	}
 	if ev.Name != payment.EventUpdate {
 		return
 	}

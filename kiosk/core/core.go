@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
 	"github.com/motcua/kiosk/kiosk/rating"
+	"github.com/motcua/kiosk/kiosk/sdnotify"
 	"github.com/motcua/kiosk/kiosk/session"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 	"github.com/motcua/kiosk/kiosk/staff"
@@ -56,10 +57,13 @@ type Kiosk struct {
 	ledger   *payment.Ledger
 	centre   *centreBackend // nil in local mode
 	ring     *LogRing
+	ui       *sdnotify.UI // systemd's watchdog, fed by the screen's Alive pings
 
 	mu       sync.Mutex
 	problems []Problem
-	hallAddr string // where the hall pages listen ([centre] listen), once started
+	hallAddr string    // where the hall pages listen ([centre] listen), once started
+	lastErr  string    // newest fault, for the heartbeat
+	upSince  time.Time // when Start ran (the heartbeat's uptime)
 	stop     context.CancelFunc
 	wg       sync.WaitGroup
 }
@@ -96,7 +100,7 @@ func New(o Options) *Kiosk {
 	if err != nil {
 		loc = time.FixedZone("ICT", 7*3600)
 	}
-	k := &Kiosk{ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
+	k := &Kiosk{ui: &sdnotify.UI{}, ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
 	if o.ConfigErr != nil {
 		k.addProblem(Problem{Area: "config",
 			Citizen:   text.KioskReconfiguring.VI,
@@ -132,6 +136,10 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 		k.ev = ev
 	}
 	ctx, k.stop = context.WithCancel(ctx)
+	k.upSince = k.started
+	if k.upSince.IsZero() {
+		k.upSince = k.now()
+	}
 	k.mu.Unlock()
 
 	if err := k.openStore(ctx); err != nil {
@@ -156,6 +164,8 @@ func (k *Kiosk) Start(ctx context.Context, ev events.Emitter) {
 	})
 	k.wg.Add(1)
 	go k.clock(ctx)
+	k.wg.Add(1)
+	go func() { defer k.wg.Done(); k.ui.Start(ctx) }()
 	k.log.Info("kiosk started", "version", buildinfo.Version, "kiosk_id", k.cfg.Kiosk.KioskID, "config", k.cfgPath, "config_file", k.cfgExists)
 }
 
@@ -250,6 +260,7 @@ func (k *Kiosk) addProblem(p Problem) {
 	k.mu.Lock()
 	k.problems = append(k.problems, p)
 	k.mu.Unlock()
+	k.noteError(p.Area + ": " + p.Detail)
 }
 
 // logEvent writes a non-personal operational event to the store.

@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/kiosk/drivers/escpos"
 	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/drivers/sim/printersim"
+	"github.com/motcua/kiosk/kiosk/fleet"
 )
 
 // printerDev is the ticket printer and, with driver = "sim", the emulator
@@ -85,6 +86,13 @@ func (k *Kiosk) thePrinter() doc.Printer {
 
 // PrinterStatus asks the printer now and updates the status light.
 func (k *Kiosk) PrinterStatus() DeviceStatus {
+	d, _ := k.printerStatus()
+	return d
+}
+
+// printerStatus asks the printer now, updates the status light and also
+// returns the state a heartbeat carries (fleet.Printer*).
+func (k *Kiosk) printerStatus() (DeviceStatus, string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	s, err := k.thePrinter().Status(ctx)
@@ -94,22 +102,35 @@ func (k *Kiosk) PrinterStatus() DeviceStatus {
 		port, _ = k.simLink("printer")
 	}
 	d := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
-	switch {
-	case err != nil:
-		d.Detail = err.Error()
-	case s.PaperEnd:
-		d.Detail = "paper end"
-	case s.CoverOpen:
-		d.Detail = "cover open"
-	case !s.Online:
-		d.Detail = "offline"
-	case s.PaperNearEnd:
-		d.Detail = "paper near end"
-	default:
-		d.Detail = "ok"
+	var state string
+	state, d.Detail = printerCondition(s, err)
+	if c.Printer.Driver == "none" {
+		state = fleet.PrinterNone
+	} else if state != fleet.PrinterOK && state != fleet.PrinterNearEnd {
+		k.noteError("printer: " + d.Detail)
 	}
 	k.devices.set(d)
-	return d
+	return d, state
+}
+
+// printerCondition is a printer's answer as a heartbeat state and the
+// technician's detail.
+func printerCondition(s doc.Status, err error) (state, detail string) {
+	switch {
+	case err != nil:
+		return fleet.PrinterOffline, err.Error()
+	case s.PaperEnd:
+		return fleet.PrinterOut, "paper end"
+	case s.CoverOpen:
+		return fleet.PrinterCoverOpen, "cover open"
+	case !s.Online:
+		return fleet.PrinterOffline, "offline"
+	case s.PaperNearEnd:
+		return fleet.PrinterNearEnd, "paper near end"
+	case !s.Connected:
+		return fleet.PrinterOffline, "ok"
+	}
+	return fleet.PrinterOK, "ok"
 }
 
 // simPrinterSet sets the simulated printer's condition: "ok", "paper_end",

@@ -71,6 +71,7 @@ func (k *Kiosk) startReader(ctx context.Context, c config.Reader) {
 				d := DeviceStatus{Name: "reader", Driver: c.Driver, Port: port, Connected: s.Connected, At: s.At.UTC().Format(time.RFC3339)}
 				if s.Err != nil {
 					d.Detail = s.Err.Error()
+					k.noteError("reader: " + d.Detail)
 				}
 				k.devices.set(d)
 				k.Emit("device:status", d)

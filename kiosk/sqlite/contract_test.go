@@ -11,7 +11,7 @@ import (
 
 func stores(db *sqlite.DB) storetest.Stores {
 	return storetest.Stores{Queue: db, Payment: db, Rating: db, Staff: db, Assist: db, Catalog: db, Audit: db, Device: db, Events: db.Events(),
-		Officer: db, Visits: db}
+		Officer: db, Visits: db, Fleet: db}
 }
 
 func TestContractFile(t *testing.T) {

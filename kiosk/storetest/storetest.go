@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/catalog"
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/events"
+	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
 	"github.com/motcua/kiosk/kiosk/queue"
@@ -39,6 +40,7 @@ type Stores struct {
 	Events  events.Log        // nil: the event log case is skipped
 	Officer officer.Store     // nil: the officer cases are skipped
 	Visits  rating.VisitStore // nil: the visit-rating case is skipped
+	Fleet   fleet.Store       // nil: the kiosk-health cases are skipped
 }
 
 // Options tunes the suite to an implementation.
@@ -82,6 +84,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores, opt ...Options) {
 	t.Run("Devices", func(t *testing.T) { testDevices(t, open(t)) })
 	t.Run("Events", func(t *testing.T) { testEvents(t, open(t)) })
 	runOfficers(t, open)
+	runFleet(t, open)
 }
 
 var t0 = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)

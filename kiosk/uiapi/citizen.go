@@ -17,6 +17,10 @@ func (a *API) Status() core.StatusView { return a.k.Status() }
 // Painted tells Go the first screen is on glass (start-up figure).
 func (a *API) Painted() { a.k.Painted() }
 
+// Alive is the UI loop's ping, every few seconds: it keeps systemd's
+// watchdog fed while the screen runs (no role; it returns nothing).
+func (a *API) Alive() { a.k.Alive() }
+
 // Touch records citizen activity; it starts a session from the attract screen.
 func (a *API) Touch() session.State { return a.k.Touch() }
 

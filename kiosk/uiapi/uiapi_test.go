@@ -21,7 +21,7 @@ import (
 // may call and the role it needs. A method added to API without an entry here
 // fails TestEveryMethodHasARole.
 var roles = map[string]Role{
-	"Status": Citizen, "Painted": Citizen, "Touch": Citizen, "EndSession": Citizen, "SessionState": Citizen,
+	"Status": Citizen, "Painted": Citizen, "Alive": Citizen, "Touch": Citizen, "EndSession": Citizen, "SessionState": Citizen,
 	"SetLanguage": Citizen, "Search": Citizen, "CatalogFacets": Citizen, "Procedure": Citizen,
 	"PrintChecklist": Citizen, "ScanWedge": Citizen, "Identity": Citizen, "ForgetIdentity": Citizen,
 	"CreatePayment": Citizen, "CancelPayment": Citizen, "PrinterStatus": Citizen, "Devices": Citizen,

@@ -8,6 +8,8 @@ import {search} from '../models';
 import {payment} from '../models';
 import {catalog} from '../models';
 
+export function Alive():Promise<void>;
+
 export function CancelPayment(arg1:string):Promise<core.PaymentView>;
 
 export function CatalogFacets():Promise<core.Facets>;

@@ -1,0 +1,89 @@
+package centre
+
+import (
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/fleet"
+)
+
+// fleetOn answers 404 when this centre keeps no kiosk health.
+func (s *Server) fleetOn(w http.ResponseWriter) bool {
+	if s.opt.Fleet == nil {
+		writeError(w, Error{Code: CodeNotFound, Message: "this centre keeps no kiosk health (no fleet store)"})
+		return false
+	}
+	return true
+}
+
+// heartbeat is POST /api/v1/heartbeat: the kiosk's latest beat replaces
+// its previous one; a change of its paper to near-end or out is an alert.
+func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request, dev device.Device) {
+	if !s.fleetOn(w) {
+		return
+	}
+	var b fleet.Beat
+	if !decode(w, r, &b) {
+		return
+	}
+	b = b.Clean()
+	b.Kiosk, b.At = dev.Name, s.now().UTC()
+	prev, had, err := s.opt.Fleet.PutBeat(r.Context(), b)
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	if a, ok := fleet.AlertFor(prev, had, b); ok {
+		s.log.Warn("kiosk paper alert", "kiosk", b.Kiosk, "kind", a.Kind)
+		s.emit.Emit(fleet.EventAlert, a)
+	}
+	if had && prev.Printer != b.Printer {
+		s.log.Info("kiosk printer state changed", "kiosk", b.Kiosk, "from", prev.Printer, "to", b.Printer)
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// fleetStatus is GET /api/v1/fleet: every enrolled kiosk with its state
+// (a revoked kiosk's last beat is left out).
+func (s *Server) fleetStatus(w http.ResponseWriter, r *http.Request, _ device.Device) {
+	if !s.fleetOn(w) {
+		return
+	}
+	beats, err := s.opt.Fleet.Beats(r.Context())
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	devs, err := s.opt.Devices.Devices(r.Context())
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	now := s.now()
+	byName := map[string]KioskHealth{}
+	revoked := map[string]bool{}
+	for _, d := range devs {
+		switch {
+		case d.Kind != device.Kiosk:
+		case d.RevokedAt.IsZero():
+			byName[d.Name] = KioskHealth{Kiosk: d.Name, State: fleet.Offline}
+		default:
+			revoked[d.Name] = true
+		}
+	}
+	for _, b := range beats {
+		b := b
+		if _, live := byName[b.Kiosk]; !live && revoked[b.Kiosk] {
+			continue // a retired kiosk
+		}
+		byName[b.Kiosk] = KioskHealth{Kiosk: b.Kiosk, State: fleet.Status(b, now, 0), LastBeat: b.At.UTC().Format(time.RFC3339), Beat: &b}
+	}
+	out := make([]KioskHealth, 0, len(byName))
+	for _, k := range byName {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Kiosk < out[j].Kiosk })
+	writeJSON(w, http.StatusOK, out)
+}
