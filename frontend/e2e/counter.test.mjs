@@ -141,7 +141,7 @@ test('an officer signs in, calls, serves, parks, transfers, calls out of order a
   await page.locator('[data-testid=count-HT][data-waiting="8"]').waitFor()
   assert.equal(await page.getByTestId('no-guidance').count(), 0)
   assert.ok(await page.getByTestId('finish').isDisabled(), 'nothing to finish yet')
-  assert.match(await page.getByTestId('finish-why').innerText(), /Chưa có số nào/)
+  assert.match(await page.getByTestId('finish-why').innerText(), /Chưa gọi số nào/)
 
   // Call next: the guided ticket, with what the citizen did at the kiosk.
   await page.getByTestId('call-next').click()
@@ -152,7 +152,7 @@ test('an officer signs in, calls, serves, parks, transfers, calls out of order a
   assert.match(await page.getByTestId('g-missing').innerText(), new RegExp(`✗ ${MISSING}`))
   assert.match(await page.getByTestId('g-ticked').innerText(), /✓ Giấy chứng sinh/)
   assert.ok(await page.getByTestId('call-next').isDisabled(), 'no second call while one is called')
-  assert.match(await page.getByTestId('call-next-why').innerText(), /Hãy hoàn thành, chuyển hoặc tạm gác/)
+  assert.match(await page.getByTestId('call-next-why').innerText(), /Xong số hiện tại trước/)
   assert.ok(await page.getByTestId('finish').isDisabled(), 'finish only after start')
 
   // Recall, start, finish.
@@ -161,7 +161,7 @@ test('an officer signs in, calls, serves, parks, transfers, calls out of order a
   await page.getByTestId('start').click()
   await waitCurrent(page, 'A-0001', 'serving')
   assert.ok(await page.getByTestId('noshow').isDisabled(), 'no-show only after a call')
-  assert.match(await page.getByTestId('noshow-why').innerText(), /Chỉ dùng khi số đã gọi/)
+  assert.match(await page.getByTestId('noshow-why').innerText(), /Chỉ khi đã gọi/)
   await page.screenshot({ path: join(SHOTS, 'counter-serving.png') })
   await page.getByTestId('finish').click()
   await waitCurrent(page, '')
