@@ -1,6 +1,5 @@
 import { mount } from 'svelte'
 import '../lib/base.css'
-import Building from '../lib/Building.svelte'
-import { S } from '../lib/strings'
+import Counter from './Counter.svelte'
 
-export default mount(Building, { target: document.getElementById('app')!, props: { title: S.pageCounter } })
+export default mount(Counter, { target: document.getElementById('app')! })
