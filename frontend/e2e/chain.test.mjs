@@ -180,7 +180,7 @@ test('issue → call → display and voice → recall → finish → rating → 
   assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
   assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file')
 
-  await reports.setViewportSize({ width: 1440, height: 1900 })
+  await reports.setViewportSize({ width: 1440, height: 2300 })
   await reports.waitForTimeout(400)
   await reports.screenshot({ path: join(SHOTS, 'reports.png') })
 
