@@ -186,6 +186,28 @@ test('issue → call → display and voice → recall → finish → rating → 
 
   // The thank-you goes back to idle.
   await tablet.getByTestId('idle').waitFor({ timeout: 10_000 })
+
+  // A no-show does not open the tablet; a second finish replaces an open rating.
+  const issue = () => JSON.parse(execFileSync(KIOSKCTL, ['ticket', 'issue', '--centre', centre.url, '--token', kioskToken, '--service', 'HT', '--json'], { encoding: 'utf8' })).code
+  const [b, c, d] = [issue(), issue(), issue()]
+  const tb = (await act('/next')).body.ticket
+  assert.equal(tb.code, b)
+  await act(`/tickets/${tb.id}/noshow`)
+  const tc = (await act('/next')).body.ticket
+  assert.equal(tc.code, c)
+  await act(`/tickets/${tc.id}/start`)
+  await act(`/tickets/${tc.id}/finish`)
+  await tablet.locator(`[data-testid=ask][data-ticket="${c}"]`).waitFor({ timeout: 2000 })
+  await tablet.getByTestId('star-1').click()
+  await tablet.getByTestId('reasons').waitFor()
+  const td = (await act('/next')).body.ticket
+  assert.equal(td.code, d)
+  await act(`/tickets/${td.id}/start`)
+  await act(`/tickets/${td.id}/finish`)
+  await tablet.locator(`[data-testid=ask][data-ticket="${d}"]`).waitFor({ timeout: 2000 })
+  assert.equal(await tablet.getByTestId('reasons').count(), 0, 'the new rating starts afresh')
+  await tablet.getByTestId('star-5').click() // 4–5 send at once
+  await tablet.getByTestId('thanks').waitFor({ timeout: 5000 })
   for (const p of [hall, tablet, reports]) assert.equal(p.appErrors.length, 0, 'no uncaught page errors')
   console.log('screenshots in', SHOTS)
 })
