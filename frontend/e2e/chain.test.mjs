@@ -208,6 +208,18 @@ test('issue → call → display and voice → recall → finish → rating → 
   assert.equal(await tablet.getByTestId('reasons').count(), 0, 'the new rating starts afresh')
   await tablet.getByTestId('star-5').click() // 4–5 send at once
   await tablet.getByTestId('thanks').waitFor({ timeout: 5000 })
+
+  // Left untouched, an open rating closes after 30 s.
+  const e = issue()
+  const te = (await act('/next')).body.ticket
+  assert.equal(te.code, e)
+  await act(`/tickets/${te.id}/start`)
+  await act(`/tickets/${te.id}/finish`)
+  await tablet.locator(`[data-testid=ask][data-ticket="${e}"]`).waitFor({ timeout: 2000 })
+  const openedAt = Date.now()
+  await tablet.getByTestId('idle').waitFor({ timeout: 35_000 })
+  const closedAfter = Date.now() - openedAt
+  assert.ok(closedAfter >= 29_000 && closedAfter <= 32_000, `closed after ${closedAfter} ms (30 s)`)
   for (const p of [hall, tablet, reports]) assert.equal(p.appErrors.length, 0, 'no uncaught page errors')
   console.log('screenshots in', SHOTS)
 })
