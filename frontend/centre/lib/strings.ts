@@ -119,8 +119,74 @@ export const S = {
   cOk: { vi: 'Đóng', en: 'Close' },
 
   // ── Rating page (/rating/) ──
+  ratingThanks: { vi: 'Cảm ơn quý khách', en: 'Thank you' },
+  ratingIdleHint: { vi: 'Sau khi được phục vụ, quý khách có thể đánh giá tại đây', en: 'After your service, you can rate it here' },
+  ratingAsk: { vi: 'Quý khách đánh giá thế nào về dịch vụ vừa nhận?', en: 'How was the service you just received?' },
+  ratingTicket: { vi: 'Số vé', en: 'Ticket' },
+  star1: { vi: 'Rất không hài lòng', en: 'Very unhappy' },
+  star2: { vi: 'Không hài lòng', en: 'Unhappy' },
+  star3: { vi: 'Bình thường', en: 'Okay' },
+  star4: { vi: 'Hài lòng', en: 'Happy' },
+  star5: { vi: 'Rất hài lòng', en: 'Very happy' },
+  ratingWhy: { vi: 'Điều gì chưa tốt? (chọn một hoặc nhiều)', en: 'What was not good? (pick one or more)' },
+  reasonWait: { vi: 'Chờ lâu', en: 'Long wait' },
+  reasonAttitude: { vi: 'Thái độ cán bộ', en: 'Staff attitude' },
+  reasonGuidance: { vi: 'Hướng dẫn chưa rõ', en: 'Unclear guidance' },
+  reasonPapers: { vi: 'Giấy tờ phức tạp', en: 'Complicated papers' },
+  reasonFee: { vi: 'Phí, lệ phí', en: 'Fees' },
+  reasonFacilities: { vi: 'Cơ sở vật chất', en: 'Facilities' },
+  reasonOther: { vi: 'Lý do khác', en: 'Other' },
+  ratingComment: { vi: 'Góp ý thêm (không bắt buộc)', en: 'Comment (optional)' },
+  ratingSend: { vi: 'Gửi', en: 'Send' },
+  ratingSending: { vi: 'Đang gửi…', en: 'Sending…' },
+  ratingDoneTitle: { vi: 'Cảm ơn quý khách đã đánh giá!', en: 'Thank you for your rating!' },
+  ratingDoneHint: { vi: 'Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn', en: 'Your opinion helps us serve you better' },
+  ratingRated: { vi: 'Vé này đã được đánh giá rồi. Cảm ơn quý khách!', en: 'This ticket was rated already. Thank you!' },
+  ratingState: { vi: 'Vé này chưa hoàn tất hoặc đã quá hạn đánh giá', en: 'This ticket is not finished, or too old to rate' },
+  ratingFailed: { vi: 'Chưa gửi được đánh giá — vui lòng thử lại', en: 'The rating was not sent — please try again' },
+  ratingNoCounter: { vi: 'Thiết bị chưa gắn với quầy: mở lại trang với ?counter=…', en: 'This tablet has no counter: open the page again with ?counter=…' },
+  ratingCloses: { vi: 'Tự đóng sau', en: 'Closes in' },
 
   // ── Reports page (/reports/) ──
+  pinTitle: { vi: 'Nhập mã PIN nhân viên', en: 'Enter the staff PIN' },
+  pinOk: { vi: 'Xem báo cáo', en: 'Open reports' },
+  pinClear: { vi: 'Xoá', en: 'Clear' },
+  pinWrong: { vi: 'Mã PIN không đúng hoặc đang bị khoá', en: 'Wrong PIN, or the pad is locked' },
+  repFrom: { vi: 'Từ ngày', en: 'From' },
+  repTo: { vi: 'Đến ngày', en: 'To' },
+  repToday: { vi: 'Hôm nay', en: 'Today' },
+  rep7: { vi: '7 ngày', en: '7 days' },
+  rep30: { vi: '30 ngày', en: '30 days' },
+  repLoading: { vi: 'Đang tải…', en: 'Loading…' },
+  repCsv: { vi: 'Tải CSV', en: 'Download CSV' },
+  repXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
+  repLock: { vi: 'Khoá', en: 'Lock' },
+  repTotal: { vi: 'Tổng cộng', en: 'Total' },
+  repByDay: { vi: 'Theo ngày', en: 'By day' },
+  repByService: { vi: 'Theo dịch vụ', en: 'By service' },
+  repByCounter: { vi: 'Theo quầy', en: 'By counter' },
+  repByOfficer: { vi: 'Theo cán bộ', en: 'By officer' },
+  colKey: { vi: 'Nhóm', en: 'Group' },
+  colTickets: { vi: 'Số vé', en: 'Tickets' },
+  colServed: { vi: 'Đã phục vụ', en: 'Served' },
+  colWait: { vi: 'Chờ p50 / p90 (phút)', en: 'Wait p50 / p90 (min)' },
+  colServe: { vi: 'Phục vụ p50 / p90 (phút)', en: 'Service p50 / p90 (min)' },
+  colNoShows: { vi: 'Vắng mặt', en: 'No-shows' },
+  colTransfers: { vi: 'Chuyển', en: 'Transfers' },
+  colRatings: { vi: 'Đánh giá', en: 'Ratings' },
+  colStars: { vi: 'Sao TB', en: 'Mean stars' },
+  colLow: { vi: '≤ 3 sao', en: '≤ 3 stars' },
+  repEstimate: { vi: 'Độ chính xác của thời gian chờ dự kiến', en: 'Accuracy of the estimated wait' },
+  repEstimateNone: { vi: 'Chưa có vé nào được gọi có thời gian chờ dự kiến', en: 'No called ticket had an estimated wait yet' },
+  repReasons: { vi: 'Lý do đánh giá thấp', en: 'Reasons of low ratings' },
+  repNoData: { vi: 'Không có số liệu trong khoảng thời gian này', en: 'No figures for this period' },
+  chartTickets: { vi: 'Số vé', en: 'Tickets' },
+  chartWait: { vi: 'Chờ p50 (phút)', en: 'Wait p50 (min)' },
+  chartStars: { vi: 'Sao trung bình', en: 'Mean stars' },
+  chartPerService: { vi: 'Số vé và thời gian chờ theo dịch vụ', en: 'Tickets and wait per service' },
+  chartPerCounter: { vi: 'Số vé và thời gian chờ theo quầy', en: 'Tickets and wait per counter' },
+  chartPerOfficer: { vi: 'Sao trung bình theo cán bộ', en: 'Mean stars per officer' },
+  repFailed: { vi: 'Không tải được báo cáo', en: 'Could not load the report' },
 } satisfies Record<string, VE>
 
 /** counter is "Quầy 3" / "Counter 3". */
@@ -160,4 +226,44 @@ export function ticketStatus(status: string): VE | null {
 export function clock(d: Date, seconds = true): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${p(d.getHours())}:${p(d.getMinutes())}` + (seconds ? `:${p(d.getSeconds())}` : '')
+}
+
+// ── Rating page (/rating/): labels by code ──
+
+/** starLabel is the label of a face, 1 to 5. */
+export function starLabel(n: number): VE {
+  return [S.star1, S.star2, S.star3, S.star4, S.star5][n - 1] ?? { vi: String(n), en: String(n) }
+}
+
+/** reasonLabel reads a rating.VisitReasons code. */
+export function reasonLabel(code: string): VE {
+  const m: Record<string, VE> = {
+    wait: S.reasonWait, attitude: S.reasonAttitude, guidance: S.reasonGuidance, papers: S.reasonPapers,
+    fee: S.reasonFee, facilities: S.reasonFacilities, other: S.reasonOther,
+  }
+  return m[code] ?? { vi: code, en: code }
+}
+
+// ── Reports page (/reports/): figures in words ──
+
+/** minutes reads seconds as minutes with one decimal; "—" for -1 (nothing measured). */
+export function minutes(seconds: number): string {
+  if (!(seconds >= 0)) return '—'
+  const m = seconds / 60
+  return m < 10 ? m.toFixed(1).replace('.', ',') : String(Math.round(m))
+}
+
+/** estimateWords says the estimated wait's error in plain words. */
+export function estimateWords(n: number, mae: number, bias: number): VE {
+  if (n <= 0 || mae < 0) return S.repEstimateNone
+  const m = minutes(mae)
+  const b = minutes(Math.abs(bias))
+  const head = {
+    vi: `Trên ${n} vé đã gọi, thời gian chờ dự kiến in trên vé lệch trung bình ${m} phút so với thực tế`,
+    en: `Over ${n} called tickets, the estimated wait printed on the ticket was off by ${m} min on average`,
+  }
+  if (Math.abs(bias) < 30) return { vi: head.vi + '; không nghiêng về phía nào.', en: head.en + ', with no lean either way.' }
+  return bias > 0
+    ? { vi: head.vi + `; nhìn chung dự kiến dài hơn thực tế ${b} phút.`, en: head.en + `; on the whole it said ${b} min longer than the real wait.` }
+    : { vi: head.vi + `; nhìn chung dự kiến ngắn hơn thực tế ${b} phút.`, en: head.en + `; on the whole it said ${b} min shorter than the real wait.` }
 }

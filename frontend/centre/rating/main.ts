@@ -1,6 +1,5 @@
 import { mount } from 'svelte'
 import '../lib/base.css'
-import Building from '../lib/Building.svelte'
-import { S } from '../lib/strings'
+import Rating from './Rating.svelte'
 
-export default mount(Building, { target: document.getElementById('app')!, props: { title: S.pageRating } })
+export default mount(Rating, { target: document.getElementById('app')! })

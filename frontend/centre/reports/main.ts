@@ -1,6 +1,5 @@
 import { mount } from 'svelte'
 import '../lib/base.css'
-import Building from '../lib/Building.svelte'
-import { S } from '../lib/strings'
+import Reports from './Reports.svelte'
 
-export default mount(Building, { target: document.getElementById('app')!, props: { title: S.pageReports } })
+export default mount(Reports, { target: document.getElementById('app')! })
