@@ -191,6 +191,12 @@ export namespace core {
 	    priorities: string[];
 	    suggestedPriority: string;
 	}
+	export interface RateResult {
+	    ok: boolean;
+	    reason: string;
+	    messageVi: string;
+	    messageEn: string;
+	}
 	export interface SaveResult {
 	    ok: boolean;
 	    problems: string[];
@@ -267,6 +273,15 @@ export namespace payment {
 
 export namespace queue {
 	
+	export interface Guidance {
+	    procedure: string;
+	    name: string;
+	    case?: string;
+	    ticked: string[];
+	    missing: string[];
+	    fee?: string;
+	    paid?: string;
+	}
 	export interface ServiceView {
 	    code: string;
 	    name: string;
@@ -278,6 +293,7 @@ export namespace queue {
 	    issued: number;
 	    dailyCap: number;
 	    open: boolean;
+	    estWait: number;
 	}
 	export interface Ticket {
 	    id: number;
@@ -299,6 +315,18 @@ export namespace queue {
 	    adviceVi: string;
 	    adviceEn: string;
 	    replayed: boolean;
+	    line: string;
+	    status: string;
+	    counter: string;
+	    officer: string;
+	    calledAt: string;
+	    startedAt: string;
+	    finishedAt: string;
+	    recalls: number;
+	    transfers: number;
+	    note: string;
+	    estWait: number;
+	    guidance?: Guidance;
 	}
 
 }
