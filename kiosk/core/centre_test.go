@@ -33,6 +33,7 @@ type testCentre struct {
 	handler http.Handler
 	srv     *httptest.Server
 	token   string
+	db      *sqlite.DB
 	// counterToken is a counter device's token (staff actions with centreStaffPIN).
 	counterToken string
 }
@@ -50,7 +51,7 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 	if err := staff.New(db, nil, 4).SetPIN(ctx, staff.Staff, centreStaffPIN); err != nil {
 		t.Fatal(err)
 	}
-	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Config: config.Default(), Log: quiet()})
+	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Visits: db, Events: db.Events(), Config: config.Default(), Log: quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 	if wrap != nil {
 		h = wrap(h)
 	}
-	c := &testCentre{t: t, handler: h, token: tok, counterToken: ctok}
+	c := &testCentre{t: t, handler: h, token: tok, counterToken: ctok, db: db}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
