@@ -27,6 +27,8 @@ func ticketDoc() doc.Doc {
 		doc.Text{Text: "Hộ tịch / Civil status", Size: 2, Align: doc.Center},
 		doc.Text{Text: "A-0012", Size: 4, Bold: true, Align: doc.Center},
 		doc.Text{Text: "Mời đến quầy 1, 2 — Trước bạn: 3 người", Size: 1, Align: doc.Center},
+		doc.Text{Text: "Thời gian chờ dự kiến: khoảng 15 phút", Size: 1, Bold: true, Align: doc.Center},
+		doc.Text{Text: "Estimated wait: about 15 min", Size: 1, Align: doc.Center},
 		doc.Rule{},
 		doc.QR{Data: "HT-20261122-0012", Align: doc.Center},
 		doc.Text{Text: "22/11/2026 09:15 · Vui lòng chờ gọi số", Size: 1, Align: doc.Center},

@@ -69,12 +69,15 @@ function centreServer(dir, port) {
 }
 
 let dir, centre, kiosk, browser, counterToken
+const OFFICER = 'Cán bộ E2E'
+const OFFICER_PIN = '975310'
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'centre-e2e-'))
   centre = centreServer(dir, await freePort())
   const kioskToken = centre.enroll('kiosk', 'KIOSK-01')
   counterToken = centre.enroll('counter', 'QUAY-1')
-  execFileSync(CENTRE_BIN, ['officer', 'add', '--db', centre.db, 'Lan'], { env: { ...process.env, MOTCUA_OFFICER_PIN: '975310' } })
+  // Counter calls are made by a signed-in officer (PIN from the environment, never a flag).
+  execFileSync(CENTRE_BIN, ['officer', 'add', '--db', centre.db, OFFICER], { env: { ...process.env, MOTCUA_OFFICER_PIN: OFFICER_PIN }, stdio: ['ignore', 'pipe', 'pipe'] })
   assert.match(kioskToken, /^\S{16,}$/)
   await centre.start()
   kiosk = await startKiosk({ toml: `[centre]\nurl = "${centre.url}"\ntoken = "${kioskToken}"\n` })
@@ -116,7 +119,8 @@ async function printedQR(page, count) {
 }
 
 function counterNext() {
-  const out = execFileSync(KIOSKCTL, ['counter', 'next', '--centre', centre.url, '--token', counterToken, '--counter', '1', '--officer', 'Lan', '--json'], { encoding: 'utf8', env: { ...process.env, MOTCUA_OFFICER_PIN: '975310' } })
+  const out = execFileSync(KIOSKCTL, ['counter', 'next', '--centre', centre.url, '--token', counterToken, '--counter', '1', '--officer', OFFICER, '--json'],
+    { encoding: 'utf8', env: { ...process.env, MOTCUA_OFFICER_PIN: OFFICER_PIN } })
   return JSON.parse(out)
 }
 

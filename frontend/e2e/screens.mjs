@@ -48,3 +48,22 @@ const staffScreen = (role, pin) => async (page) => {
   await page.getByTestId(role + '-mode').waitFor()
 }
 screens.push({ name: 'staff', show: staffScreen('staff', '482915') }, { name: 'technician', show: staffScreen('technician', '730514') })
+const rateTyped = async (page, served) => {
+  await page.getByTestId('tile-queue').click(); await page.getByTestId('service-HT').click(); await page.getByTestId('priority-none').click()
+  const code = await page.getByTestId('ticket-number').innerText()
+  if (served) await page.evaluate((c) => window.go.uiapi.Sim.Serve(c, ''), code)
+  await page.getByTestId('queue-done').click()
+  await page.getByTestId('home-rate').click()
+  await typeKeys(page, code.replace('-', '').toLowerCase())
+  await page.getByTestId('visit-next').click()
+}
+screens.push(
+  { name: 'rate-ticket', show: async (page) => { await page.getByTestId('home-rate').click(); await typeKeys(page, 'a0012'); await page.getByTestId('visit-ref').waitFor() } },
+  { name: 'rate-faces-low', show: async (page) => {
+    await rateTyped(page, true)
+    await page.getByTestId('visit-star-2').click(); await page.getByTestId('visit-reason-wait').click(); await page.getByTestId('visit-reason-guidance').click()
+    await page.getByTestId('visit-write').click(); await typeKeys(page, 'chowf laau quas')
+  } },
+  { name: 'rate-thanks', show: async (page) => { await rateTyped(page, true); await page.getByTestId('visit-star-5').click(); await page.getByTestId('visit-thanks').waitFor() } },
+  { name: 'rate-not-served', show: async (page) => { await rateTyped(page, false); await page.getByTestId('visit-star-4').click(); await page.getByTestId('visit-refused').waitFor() } },
+)

@@ -5,13 +5,15 @@ import { join } from 'node:path'
 import { startKiosk, launchBrowser, openKiosk, startSession, PORTRAIT, LANDSCAPE, root } from './harness.mjs'
 import { screens } from './screens.mjs'
 
+// SCREENS=home,ticket saves only those.
+const only = process.env.SCREENS?.split(',')
 const out = process.env.SCREENSHOT_DIR ?? join(root, 'docs/screenshots')
 mkdirSync(out, { recursive: true })
 const kiosk = await startKiosk({ toml: '[session]\nidle_seconds = 600\ncountdown_seconds = 30\n' })
 const browser = await launchBrowser()
 try {
   for (const [orient, vp] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]]) {
-    for (const s of screens) {
+    for (const s of only ? screens.filter((x) => only.includes(x.name)) : screens) {
       const page = await openKiosk(browser, vp)
       if (s.name !== 'attract') await startSession(page)
       await s.show(page)

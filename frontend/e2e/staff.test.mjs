@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { assertNoAppErrors, holdStaffCorner, launchBrowser, openKiosk, startKiosk, startSession, typePin } from './harness.mjs'
+import { assertNoAppErrors, holdStaffCorner, launchBrowser, openKiosk, openProcedure, startKiosk, startSession, typePin } from './harness.mjs'
 
 let kiosk, browser
 before(async () => {
@@ -24,11 +24,18 @@ async function openPad(page) {
 test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
-  // A citizen takes a ticket and rates it; then asks for help; staff mode lists it.
+  // A citizen takes a ticket; then asks for help; staff mode lists it.
   await page.getByTestId('tile-queue').click()
   await page.getByTestId('service-HT').click()
   await page.getByTestId('priority-none').click()
   await page.getByTestId('ticket-printed').waitFor()
+  await page.getByTestId('ticket-rate-later').waitFor() // rating comes after service, not here
+  // The one-tap rating stays at the end of the dossier guidance.
+  await page.getByTestId('queue-done').click()
+  await openProcedure(page, 'lltp')
+  await page.getByTestId('go-guide').click()
+  await page.getByTestId('case-option').first().click()
+  for (let i = 0; i < 4; i++) await page.getByTestId('guide-next').click()
   await page.getByTestId('rate-bad').click()
   await page.getByTestId('reason-wait').click()
   await page.getByTestId('rating-thanks').waitFor()
@@ -57,7 +64,7 @@ test('first-run PINs, role separation, wrong PIN ×5 locks the pad', async () =>
   await page.getByTestId('staff-report').last().click()
   await page.getByTestId('staff-done').filter({ hasText: '.csv' }).waitFor()
   const csv = readFileSync((await page.getByTestId('staff-done').innerText()).trim(), 'utf8')
-  assert.match(csv, /rating,HT,bad,,1/)
+  assert.match(csv, /rating,Lý lịch tư pháp,bad,,1/)
   assert.match(csv, /ticket,HT,A-0001,printed,1/)
   await page.getByTestId('staff-leave').click()
   await openPad(page)

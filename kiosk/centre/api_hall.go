@@ -122,6 +122,7 @@ type HallService struct {
 // RatingRequest is a citizen's rating of a finished ticket.
 type RatingRequest struct {
 	Ticket  int64    `json:"ticket"`
+	Ref     string   `json:"ref,omitempty"` // instead of Ticket: the ticket QR or code scanned or typed on a kiosk (queue.FindRef)
 	Stars   int      `json:"stars"`
 	Reasons []string `json:"reasons,omitempty"`
 	Comment string   `json:"comment,omitempty"`

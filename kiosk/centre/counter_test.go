@@ -275,6 +275,17 @@ func TestRatingInReport(t *testing.T) {
 	if err := kiosk.Rate(ctx, RatingRequest{Ticket: tk.ID, Stars: 5}); code(err) != CodeRated {
 		t.Fatalf("second rating: %v", err)
 	}
+	// Later on a kiosk, by the scanned QR or the typed code (Ref).
+	qr := "HT-" + strings.ReplaceAll(tk.Day, "-", "") + tk.Code[1:]
+	if err := kiosk.Rate(ctx, RatingRequest{Ref: qr, Stars: 5}); code(err) != CodeRated {
+		t.Fatalf("rating by QR %s: %v", qr, err)
+	}
+	if err := kiosk.Rate(ctx, RatingRequest{Ref: "a0001", Stars: 5}); code(err) != CodeRated {
+		t.Fatalf("rating by typed code: %v", err)
+	}
+	if err := kiosk.Rate(ctx, RatingRequest{Ref: "Z-0042", Stars: 5}); code(err) != CodeNotFound {
+		t.Fatalf("unknown ref: %v", err)
+	}
 	if _, err := cl.Report(ctx, "", "", "csv"); code(err) != CodeBadPIN {
 		t.Fatalf("report without the staff PIN: %v", err)
 	}

@@ -4,10 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/motcua/kiosk/kiosk/device"
 	"github.com/motcua/kiosk/kiosk/queue"
@@ -30,43 +27,30 @@ func (s *Server) rate(w http.ResponseWriter, r *http.Request, dev device.Device)
 	if !decode(w, r, &req) {
 		return
 	}
-	if req.Stars < 1 || req.Stars > 5 {
-		writeError(w, Error{Code: CodeBadRequest, Message: "stars must be 1 to 5"})
-		return
+	var t queue.Ticket
+	var err error
+	if req.Ticket == 0 && req.Ref != "" {
+		t, err = s.queue.FindRef(r.Context(), req.Ref)
+	} else {
+		t, err = s.queue.Get(r.Context(), req.Ticket)
 	}
-	for _, x := range req.Reasons {
-		if !slices.Contains(rating.VisitReasons, x) {
-			writeError(w, Error{Code: CodeBadRequest, Message: "unknown reason " + fmt.Sprintf("%q", x)})
-			return
-		}
-	}
-	comment := strings.TrimSpace(req.Comment)
-	if req.Stars > 3 { // reasons and comments are asked for only at 3 or fewer
-		req.Reasons, comment = nil, ""
-	}
-	if utf8.RuneCountInString(comment) > rating.MaxComment {
-		comment = string([]rune(comment)[:rating.MaxComment])
-	}
-	t, err := s.queue.Get(r.Context(), req.Ticket)
 	if errors.Is(err, queue.ErrNoTicket) {
-		writeError(w, Error{Code: CodeNotFound, Message: fmt.Sprintf("no ticket %d", req.Ticket)})
+		writeMsg(w, CodeNotFound, fmt.Sprintf("no ticket %d %q", req.Ticket, req.Ref), text.RatingUnknown)
 		return
 	}
 	if err != nil {
 		s.unavailable(w, r, err)
 		return
 	}
-	done, err := time.Parse(time.RFC3339, t.FinishedAt)
-	if t.Status != queue.StatusDone || err != nil || s.now().Sub(done) > RateWithin {
+	v, err := rating.NewVisit(t, req.Stars, req.Reasons, req.Comment, s.now(), RateWithin)
+	if errors.Is(err, rating.ErrBadVisit) {
+		writeError(w, Error{Code: CodeBadRequest, Message: err.Error()})
+		return
+	}
+	if errors.Is(err, rating.ErrNotServed) {
 		writeMsg(w, CodeState, "ticket "+t.Code+" is not a recently finished ticket", text.RatingNotServed)
 		return
 	}
-	line := t.Line
-	if line == "" {
-		line = t.Service
-	}
-	v := rating.Visit{TicketID: t.ID, Code: t.Code, Day: t.Day, At: s.now().UTC(), Service: line, Counter: t.Counter,
-		Officer: t.Officer, Stars: req.Stars, Reasons: req.Reasons, Comment: comment}
 	err = s.opt.Visits.AddVisit(r.Context(), v)
 	if errors.Is(err, rating.ErrRated) {
 		writeMsg(w, CodeRated, "ticket "+t.Code+" was rated already", text.RatingDone)

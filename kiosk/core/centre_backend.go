@@ -115,7 +115,7 @@ func (c *centreBackend) Services(ctx context.Context) ([]queue.ServiceView, erro
 // Issue asks the centre for a number with one idempotency key per tap,
 // retrying a few times with the same key while the centre is unreachable.
 // When it gives up the key is kept for the next tap on the same service.
-func (c *centreBackend) Issue(ctx context.Context, service, priority string) (queue.Ticket, error) {
+func (c *centreBackend) Issue(ctx context.Context, service, priority string, g *queue.Guidance) (queue.Ticket, error) {
 	slot := service + "|" + priority
 	key := c.takeKey(slot)
 	wait := c.backoff
@@ -131,7 +131,7 @@ func (c *centreBackend) Issue(ctx context.Context, service, priority string) (qu
 		}
 		actx, cancel := context.WithTimeout(ctx, c.perTry)
 		var t queue.Ticket
-		t, err = c.client.IssueTicket(actx, centre.IssueRequest{Service: service, Priority: priority, Key: key})
+		t, err = c.client.IssueTicket(actx, centre.IssueRequest{Service: service, Priority: priority, Key: key, Guidance: g})
 		cancel()
 		if err == nil {
 			c.dropKey(slot)
@@ -184,4 +184,12 @@ func (c *centreBackend) Print(ctx context.Context, p doc.Printer, t queue.Ticket
 		c.k.queue.RecordFault(ctx, kind, t.Code+" (centre ticket): "+perr.Error())
 	}
 	return t, fmt.Errorf("%w: %s: %w", queue.ErrNotPrinted, t.Code, perr)
+}
+
+// Rate sends a citizen's rating of a finished ticket, found by its QR or
+// code, to the centre, which checks it (rating.NewVisit).
+func (c *centreBackend) Rate(ctx context.Context, ref string, stars int, reasons []string, comment string) error {
+	ctx, cancel := context.WithTimeout(ctx, c.perTry)
+	defer cancel()
+	return c.client.Rate(ctx, centre.RatingRequest{Ref: ref, Stars: stars, Reasons: reasons, Comment: comment})
 }

@@ -51,7 +51,7 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 	if err := staff.New(db, nil, 4).SetPIN(ctx, staff.Staff, centreStaffPIN); err != nil {
 		t.Fatal(err)
 	}
-	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Fleet: db, Config: config.Default(), Log: quiet()})
+	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Visits: db, Fleet: db, Events: db.Events(), Config: config.Default(), Log: quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}

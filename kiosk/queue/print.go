@@ -27,6 +27,7 @@ func (s *Service) TicketData(t Ticket) layout.TicketData {
 		QR:          s.QRData(t),
 		Issued:      issued.In(s.loc),
 		Note:        s.cfg.Queue.TicketNote,
+		EstWait:     t.EstWait,
 	}
 }
 

@@ -242,9 +242,11 @@ func TestTicketDocGolden(t *testing.T) {
 			for i := 0; i < 11; i++ {
 				mustIssue(t, q, "HT", "")
 			}
-			for i := 0; i < 4; i++ {
+			for i := 0; i < 4; i++ { // a call every 4 minutes: the wait estimate is known
+				clk.t = clk.t.Add(4 * time.Minute)
 				q.Call(ctx, "HT", "", "")
 			}
+			clk.t = clk.t.Add(time.Minute)
 			tk := mustIssue(t, q, "HT", c.prio)
 			p := &fakePrinter{}
 			if _, err := q.Print(ctx, p, tk); err != nil {

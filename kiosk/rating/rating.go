@@ -7,7 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/motcua/kiosk/kiosk/queue"
 )
 
 // Scores.
@@ -128,4 +133,44 @@ type VisitStore interface {
 	// Visits lists the ratings of business days from..to (inclusive,
 	// YYYY-MM-DD), oldest first.
 	Visits(ctx context.Context, from, to string) ([]Visit, error)
+}
+
+// ErrNotServed: the ticket is not a recently finished one, so it cannot be
+// rated yet (or any more).
+var ErrNotServed = errors.New("rating: the ticket is not a recently finished one")
+
+// ErrBadVisit: stars outside 1-5 or an unknown reason.
+var ErrBadVisit = errors.New("rating: stars must be 1 to 5 and reasons from VisitReasons")
+
+// NewVisit checks a rating of ticket t given at now and builds the Visit:
+// stars 1-5, known reasons, t finished at a counter no longer than within
+// ago (ErrBadVisit, ErrNotServed). At more than 3 stars reasons and the
+// comment are dropped; the comment is trimmed and cut to MaxComment. The
+// centre and the lone kiosk both rate through it.
+func NewVisit(t queue.Ticket, stars int, reasons []string, comment string, now time.Time, within time.Duration) (Visit, error) {
+	if stars < 1 || stars > 5 {
+		return Visit{}, fmt.Errorf("%w: %d stars", ErrBadVisit, stars)
+	}
+	for _, r := range reasons {
+		if !slices.Contains(VisitReasons, r) {
+			return Visit{}, fmt.Errorf("%w: reason %q", ErrBadVisit, r)
+		}
+	}
+	comment = strings.TrimSpace(comment)
+	if stars > 3 {
+		reasons, comment = nil, ""
+	}
+	if utf8.RuneCountInString(comment) > MaxComment {
+		comment = string([]rune(comment)[:MaxComment])
+	}
+	done, err := time.Parse(time.RFC3339, t.FinishedAt)
+	if t.Status != queue.StatusDone || err != nil || now.Sub(done) > within {
+		return Visit{}, fmt.Errorf("%w: %s", ErrNotServed, t.Code)
+	}
+	line := t.Line
+	if line == "" {
+		line = t.Service
+	}
+	return Visit{TicketID: t.ID, Code: t.Code, Day: t.Day, At: now.UTC(), Service: line, Counter: t.Counter,
+		Officer: t.Officer, Stars: stars, Reasons: reasons, Comment: comment}, nil
 }

@@ -28,3 +28,14 @@ var (
 	RatingNotServed  = msg("Chỉ đánh giá được sau khi đã được phục vụ xong.",
 		"You can rate only after your service is finished.")
 )
+
+// What the kiosk's "Đánh giá dịch vụ" screen says.
+var (
+	RatingUnknown = msg("Không tìm thấy số này. Vui lòng kiểm tra lại số trên phiếu (ví dụ B-0012) hoặc quét lại mã QR.",
+		"This ticket was not found. Please check the number on your ticket (for example B-0012) or scan the QR again.")
+	RatingThanks = msg("Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.",
+		"Thank you for your rating. It helps us serve you better.")
+	RatingCentreDown = msg("Chưa gửi được đánh giá: máy chưa kết nối được với hệ thống của trung tâm. Vui lòng thử lại sau ít phút.",
+		"The rating could not be sent: the kiosk cannot reach the centre. Please try again in a few minutes.")
+	RatingFailed = msg("Chưa gửi được đánh giá. Vui lòng thử lại.", "The rating could not be sent. Please try again.")
+)

@@ -80,6 +80,19 @@ func (a *API) IssueTicket(service, priority string) (queue.Ticket, error) {
 	return a.k.IssueTicket(service, priority)
 }
 
+// IssueTicketFor takes a queue number from a procedure's screen (caseIdx
+// -1) or the dossier wizard (the chosen case and the ticked papers, by
+// index): Go attaches the guidance, from the catalog only.
+func (a *API) IssueTicketFor(service, priority, procedure string, caseIdx int, ticked []int) (queue.Ticket, error) {
+	return a.k.IssueTicketFor(service, priority, procedure, caseIdx, ticked)
+}
+
+// RateVisit rates a finished ticket later on the kiosk: ref is the scanned
+// ticket QR or the typed ticket code.
+func (a *API) RateVisit(ref string, stars int, reasons []string, comment string) core.RateResult {
+	return a.k.RateVisit(ref, stars, reasons, comment)
+}
+
 // Rate records one rating.
 func (a *API) Rate(kind, service, score, reason string) error {
 	return a.k.Rate(kind, service, score, reason)

@@ -2,7 +2,10 @@
 
 package uiapi
 
-import "github.com/motcua/kiosk/kiosk/core"
+import (
+	"github.com/motcua/kiosk/kiosk/core"
+	"github.com/motcua/kiosk/kiosk/queue"
+)
 
 // Sim is bound as window.go.uiapi.Sim in the e2e build only: the tests use it
 // to change the simulated devices' condition and read what was printed.
@@ -19,3 +22,9 @@ func (s *Sim) PrinterJobs() []core.SimJob { return s.k.SimPrinterJobs() }
 
 // ReaderSend makes the simulated reader send a card: "qr", "mrz" or "garbled".
 func (s *Sim) ReaderSend(kind string) error { return s.k.SimReaderSend(kind) }
+
+// Ticket reads a stored ticket by code or QR, with its guidance (local mode).
+func (s *Sim) Ticket(ref string) (queue.Ticket, error) { return s.k.SimTicket(ref) }
+
+// Serve calls, starts and finishes a ticket at counter (local mode).
+func (s *Sim) Serve(ref, counter string) (queue.Ticket, error) { return s.k.SimServe(ref, counter) }

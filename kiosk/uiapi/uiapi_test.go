@@ -25,7 +25,7 @@ var roles = map[string]Role{
 	"SetLanguage": Citizen, "Search": Citizen, "CatalogFacets": Citizen, "Procedure": Citizen,
 	"PrintChecklist": Citizen, "ScanWedge": Citizen, "Identity": Citizen, "ForgetIdentity": Citizen,
 	"CreatePayment": Citizen, "CancelPayment": Citizen, "PrinterStatus": Citizen, "Devices": Citizen,
-	"QueueInfo": Citizen, "IssueTicket": Citizen, "Rate": Citizen, "SkillGuides": Citizen, "PrintGuide": Citizen,
+	"QueueInfo": Citizen, "IssueTicket": Citizen, "IssueTicketFor": Citizen, "Rate": Citizen, "RateVisit": Citizen, "SkillGuides": Citizen, "PrintGuide": Citizen,
 	"QRCode": Citizen, "RequestAssistance": Citizen,
 	"StaffMode": Citizen, "StaffSetup": Citizen, "StaffUnlock": Citizen, "StaffLeave": Citizen,
 

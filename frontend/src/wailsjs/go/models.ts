@@ -191,6 +191,12 @@ export namespace core {
 	    priorities: string[];
 	    suggestedPriority: string;
 	}
+	export interface RateResult {
+	    ok: boolean;
+	    reason: string;
+	    messageVi: string;
+	    messageEn: string;
+	}
 	export interface SaveResult {
 	    ok: boolean;
 	    problems: string[];

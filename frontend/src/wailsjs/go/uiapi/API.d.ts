@@ -26,6 +26,8 @@ export function Identity():Promise<core.IdentityView>;
 
 export function IssueTicket(arg1:string,arg2:string):Promise<queue.Ticket>;
 
+export function IssueTicketFor(arg1:string,arg2:string,arg3:string,arg4:number,arg5:Array<number>):Promise<queue.Ticket>;
+
 export function Painted():Promise<void>;
 
 export function PrintChecklist(arg1:string,arg2:number,arg3:Array<number>,arg4:boolean):Promise<core.PrintResult>;
@@ -41,6 +43,8 @@ export function QRCode(arg1:string):Promise<string>;
 export function QueueInfo():Promise<core.QueueInfo>;
 
 export function Rate(arg1:string,arg2:string,arg3:string,arg4:string):Promise<void>;
+
+export function RateVisit(arg1:string,arg2:number,arg3:Array<string>,arg4:string):Promise<core.RateResult>;
 
 export function ReportDirs():Promise<Array<string>>;
 

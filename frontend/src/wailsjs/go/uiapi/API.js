@@ -38,6 +38,10 @@ export function IssueTicket(arg1, arg2) {
   return window['go']['uiapi']['API']['IssueTicket'](arg1, arg2);
 }
 
+export function IssueTicketFor(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['uiapi']['API']['IssueTicketFor'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Painted() {
   return window['go']['uiapi']['API']['Painted']();
 }
@@ -68,6 +72,10 @@ export function QueueInfo() {
 
 export function Rate(arg1, arg2, arg3, arg4) {
   return window['go']['uiapi']['API']['Rate'](arg1, arg2, arg3, arg4);
+}
+
+export function RateVisit(arg1, arg2, arg3, arg4) {
+  return window['go']['uiapi']['API']['RateVisit'](arg1, arg2, arg3, arg4);
 }
 
 export function ReportDirs() {
