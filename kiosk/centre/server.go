@@ -15,6 +15,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/dossier"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/payment"
@@ -45,6 +46,8 @@ type Options struct {
 	// Officers and Visits: nil: counter sign-in and visit ratings are off.
 	Officers officer.Store
 	Visits   rating.VisitStore
+	// Dossiers answers dossier status lookups; nil: the simulator.
+	Dossiers dossier.Lookup
 
 	Config   config.Config
 	Log      *slog.Logger                // nil: slog.Default()
@@ -71,6 +74,10 @@ type Server struct {
 	payMu    sync.Mutex
 	payments map[string]*payment.Service // by kiosk name (the memo's kiosk id)
 	centre   *payment.Service            // notices, expiry, staff actions
+
+	dossierOnce   sync.Once
+	dossierLookup dossier.Lookup
+	dossierLimit  dossierLimiter
 }
 
 // New makes a server; it reads the event log's newest ID so live events
@@ -149,6 +156,7 @@ func (s *Server) Handler() http.Handler {
 	s.route(mux, "GET "+PathStaffNotices, []string{device.Counter}, s.staffOnly(s.staffNotices))
 	s.route(mux, "POST "+PathStaffRefund, []string{device.Counter}, s.staffOnly(s.staffRefund))
 	s.route(mux, "POST "+PathStaffAssign, []string{device.Counter}, s.staffOnly(s.staffAssign))
+	s.route(mux, "GET "+PathDossier, []string{device.Kiosk}, s.dossierStatus)
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(HeaderInstance, s.opt.Instance)

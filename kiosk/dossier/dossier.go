@@ -99,6 +99,8 @@ func Message(err error) Text {
 		return Text{"Hệ thống của tỉnh chưa trả lời. Vui lòng thử lại sau ít phút.", "The province's system did not answer. Please try again in a few minutes."}
 	case errors.Is(err, ErrNotConfigured):
 		return Text{"Chưa thể tra cứu hồ sơ tại máy này. Vui lòng hỏi cán bộ tại quầy.", "Dossier lookup is not set up here. Please ask at a counter."}
+	case errors.Is(err, ErrLimited):
+		return Text{"Bạn đã tra cứu nhiều lần. Vui lòng chờ một phút rồi thử lại.", "Too many lookups. Please wait a minute and try again."}
 	case errors.Is(err, ErrMalformed):
 		return Text{"Hệ thống của tỉnh trả lời không đọc được. Vui lòng hỏi cán bộ tại quầy.", "The province's system gave an unreadable answer. Please ask at a counter."}
 	}
@@ -120,6 +122,8 @@ func Outcome(err error) string {
 		return "malformed"
 	case errors.Is(err, ErrNotConfigured):
 		return "not_configured"
+	case errors.Is(err, ErrLimited):
+		return "limited"
 	}
 	return "unavailable"
 }
@@ -172,3 +176,7 @@ var (
 func (s *Status) markOverdue(now time.Time) {
 	s.Overdue = s.CompletedAt == nil && !s.Ready && s.AppointmentAt != nil && now.After(*s.AppointmentAt)
 }
+
+// ErrLimited: too many lookups from one kiosk in a short time (so the
+// screen cannot be used to enumerate dossiers).
+var ErrLimited = errors.New("dossier: too many lookups from this kiosk; wait a minute")
