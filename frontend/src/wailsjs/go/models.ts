@@ -78,6 +78,13 @@ export namespace core {
 	    detail: string;
 	    at: string;
 	}
+	export interface DossierResult {
+	    ok: boolean;
+	    status?: dossier.Status;
+	    outcome: string;
+	    errorVi?: string;
+	    errorEn?: string;
+	}
 	export interface Facets {
 	    fields: search.Facet[];
 	    levels: search.Facet[];
@@ -245,6 +252,30 @@ export namespace core {
 
 }
 
+export namespace dossier {
+	
+	export interface Text {
+	    vi: string;
+	    en: string;
+	}
+	export interface Status {
+	    code: string;
+	    procedure: string;
+	    owner: string;
+	    // Go type: time
+	    receivedAt?: any;
+	    // Go type: time
+	    appointmentAt?: any;
+	    // Go type: time
+	    completedAt?: any;
+	    step: Text;
+	    ready: boolean;
+	    overdue: boolean;
+	    collectAt: Text;
+	}
+
+}
+
 export namespace payment {
 	
 	export interface Payment {
@@ -267,6 +298,15 @@ export namespace payment {
 
 export namespace queue {
 	
+	export interface Guidance {
+	    procedure: string;
+	    name: string;
+	    case?: string;
+	    ticked: string[];
+	    missing: string[];
+	    fee?: string;
+	    paid?: string;
+	}
 	export interface ServiceView {
 	    code: string;
 	    name: string;
@@ -278,6 +318,7 @@ export namespace queue {
 	    issued: number;
 	    dailyCap: number;
 	    open: boolean;
+	    estWait: number;
 	}
 	export interface Ticket {
 	    id: number;
@@ -299,6 +340,18 @@ export namespace queue {
 	    adviceVi: string;
 	    adviceEn: string;
 	    replayed: boolean;
+	    line: string;
+	    status: string;
+	    counter: string;
+	    officer: string;
+	    calledAt: string;
+	    startedAt: string;
+	    finishedAt: string;
+	    recalls: number;
+	    transfers: number;
+	    note: string;
+	    estWait: number;
+	    guidance?: Guidance;
 	}
 
 }
