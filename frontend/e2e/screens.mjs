@@ -48,3 +48,12 @@ const staffScreen = (role, pin) => async (page) => {
   await page.getByTestId(role + '-mode').waitFor()
 }
 screens.push({ name: 'staff', show: staffScreen('staff', '482915') }, { name: 'technician', show: staffScreen('technician', '730514') })
+screens.push(
+  { name: 'dossier', show: async (page) => { await page.getByTestId('tile-dossier').click(); await page.getByTestId('dossier').waitFor() } },
+  { name: 'dossier-status', show: async (page) => {
+    await page.getByTestId('tile-dossier').click()
+    await typeKeys(page, '000.00.53.h48-250901-0001')
+    await page.getByTestId('dossier-find').click()
+    await page.getByTestId('dossier-status').waitFor()
+  } },
+)
