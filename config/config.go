@@ -23,6 +23,7 @@ type Config struct {
 	Portal          Portal                    `toml:"portal"`
 	Centre          Centre                    `toml:"centre"`
 	Voice           Voice                     `toml:"voice"`
+	Dossier         Dossier                   `toml:"dossier"`
 }
 
 // Voice is how the hall display's calls sound (the centre, or a lone
@@ -164,6 +165,30 @@ func (c Centre) Heartbeat() time.Duration {
 
 // Enabled reports whether the kiosk is a client of a centre.
 func (c Centre) Enabled() bool { return c.URL != "" }
+
+// Dossier configures the dossier status lookup (tra cứu hồ sơ). It is read
+// by the centre only: the province's credentials live in the centre's
+// config, and a kiosk (which asks the centre) holds none.
+type Dossier struct {
+	Provider       string       `toml:"provider"`        // sim (default) | igate | dvcqg
+	Province       string       `toml:"province"`        // the province's code (e.g. H48), for the logs
+	TimeoutSeconds int          `toml:"timeout_seconds"` // one lookup's deadline; 0: 8 s
+	IGate          DossierIGate `toml:"igate"`
+	DVCQG          DossierDVCQG `toml:"dvcqg"`
+}
+
+// DossierIGate is one province's VNPT iGate: API host, login realm, token (secret).
+type DossierIGate struct {
+	BaseURL string `toml:"base_url"`
+	Realm   string `toml:"realm"`
+	Token   string `toml:"token"`
+}
+
+// DossierDVCQG is the national interface's TraCuuHoSo endpoint for the province.
+type DossierDVCQG struct {
+	URL   string `toml:"url"`
+	Token string `toml:"token"`
+}
 
 // Portal holds links to the national public-service portal.
 type Portal struct {

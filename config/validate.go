@@ -94,6 +94,7 @@ func (c Config) Validate() Problems {
 	c.validateQueue(add)
 	c.validatePayment(add)
 	c.validateCentre(add)
+	c.validateDossier(add)
 	if c.Portal.ProcedureURLTemplate != "" && !strings.Contains(c.Portal.ProcedureURLTemplate, "{code}") {
 		add("portal.procedure_url_template", "must contain {code}")
 	}
@@ -180,6 +181,30 @@ func (c Config) validatePayment(add func(string, string, ...any)) {
 	}
 	if p.Listen != "" && !strings.Contains(p.Listen, ":") {
 		add("payment.listen", "must be host:port, got %q", p.Listen)
+	}
+}
+
+func (c Config) validateDossier(add func(string, string, ...any)) {
+	d := c.Dossier
+	if d.TimeoutSeconds < 0 || d.TimeoutSeconds > 60 {
+		add("dossier.timeout_seconds", "must be 0–60, got %d", d.TimeoutSeconds)
+	}
+	httpURL := func(key, v string) {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			add(key, "must be an http(s) URL, got %q", v)
+		}
+	}
+	switch d.Provider {
+	case "", "sim":
+	case "igate":
+		httpURL("dossier.igate.base_url", d.IGate.BaseURL)
+		if strings.TrimSpace(d.IGate.Token) == "" {
+			add("dossier.igate.token", "required with provider = \"igate\"")
+		}
+	case "dvcqg":
+		httpURL("dossier.dvcqg.url", d.DVCQG.URL)
+	default:
+		add("dossier.provider", "must be \"sim\", \"igate\" or \"dvcqg\", got %q", d.Provider)
 	}
 }
 

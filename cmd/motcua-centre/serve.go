@@ -12,8 +12,16 @@ import (
 
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/centre"
+	"github.com/motcua/kiosk/kiosk/dossier"
 	"github.com/motcua/kiosk/kiosk/voice"
 )
+
+func providerName(p string) string {
+	if p == "" {
+		return "sim"
+	}
+	return p
+}
 
 // listening is called with the bound address once serve listens (tests).
 var listening = func(addr string) {}
@@ -63,7 +71,13 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 		return fail(stderr, "serve: %v", err)
 	}
 	defer closeStore()
-	srv, err := centre.New(centre.Options{Queue: st.Queue, Payment: st.Payment, Devices: st.Devices, Staff: st.Staff,
+	// The dossier lookup: the province's credentials stay in this config.
+	lookup, err := dossier.FromConfig(cfg.Dossier, log, nil)
+	if err != nil {
+		return fail(stderr, "serve: %v", err)
+	}
+	log.Info("dossier lookup", "provider", providerName(cfg.Dossier.Provider), "province", cfg.Dossier.Province)
+	srv, err := centre.New(centre.Options{Dossiers: lookup, Queue: st.Queue, Payment: st.Payment, Devices: st.Devices, Staff: st.Staff,
 		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Fleet: st.Fleet, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack})
 	if err != nil {
 		return fail(stderr, "serve: %v", err)

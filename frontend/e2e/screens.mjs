@@ -66,4 +66,11 @@ screens.push(
   } },
   { name: 'rate-thanks', show: async (page) => { await rateTyped(page, true); await page.getByTestId('visit-star-5').click(); await page.getByTestId('visit-thanks').waitFor() } },
   { name: 'rate-not-served', show: async (page) => { await rateTyped(page, false); await page.getByTestId('visit-star-4').click(); await page.getByTestId('visit-refused').waitFor() } },
+  { name: 'dossier', show: async (page) => { await page.getByTestId('tile-dossier').click(); await page.getByTestId('dossier').waitFor() } },
+  { name: 'dossier-status', show: async (page) => {
+    await page.getByTestId('tile-dossier').click()
+    await typeKeys(page, '000.00.53.h48-250901-0001')
+    await page.getByTestId('dossier-find').click()
+    await page.getByTestId('dossier-status').waitFor()
+  } },
 )

@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/kiosk/kiosk/buildinfo"
 	"github.com/motcua/kiosk/kiosk/centre/web"
 	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/dossier"
 	"github.com/motcua/kiosk/kiosk/events"
 	"github.com/motcua/kiosk/kiosk/fleet"
 	"github.com/motcua/kiosk/kiosk/officer"
@@ -51,6 +52,8 @@ type Options struct {
 	Visits   rating.VisitStore
 	// Fleet: the kiosks' latest heartbeats; nil: remote health is off.
 	Fleet fleet.Store
+	// Dossiers answers dossier status lookups; nil: the simulator.
+	Dossiers dossier.Lookup
 
 	Config   config.Config
 	Log      *slog.Logger                // nil: slog.Default()
@@ -81,6 +84,10 @@ type Server struct {
 	payMu    sync.Mutex
 	payments map[string]*payment.Service // by kiosk name (the memo's kiosk id)
 	centre   *payment.Service            // notices, expiry, staff actions
+
+	dossierOnce   sync.Once
+	dossierLookup dossier.Lookup
+	dossierLimit  dossierLimiter
 }
 
 // New makes a server; it reads the event log's newest ID so live events
@@ -169,6 +176,7 @@ func (s *Server) Handler() http.Handler {
 	s.routePages(mux)
 	s.route(mux, "POST "+PathHeartbeat, []string{device.Kiosk}, s.heartbeat)
 	s.route(mux, "GET "+PathFleet, []string{device.Counter}, s.staffOnly(s.fleetStatus))
+	s.route(mux, "GET "+PathDossier, []string{device.Kiosk}, s.dossierStatus)
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(HeaderInstance, s.opt.Instance)

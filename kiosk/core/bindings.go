@@ -43,7 +43,7 @@ func (k *Kiosk) Status() StatusView {
 
 // features lists the tiles whose capability is built and working.
 func (k *Kiosk) features() []string {
-	f := []string{"skills", "scan", "search", "guide", "queue"}
+	f := []string{"skills", "scan", "search", "guide", "queue", "dossier"}
 	if c := k.Config().Payment; c.Enabled && (k.ledger != nil || k.centre != nil) {
 		f = append(f, "pay")
 	}

@@ -52,6 +52,10 @@ func (a *API) PrintChecklist(code string, caseIdx int, ticked []int, withName bo
 // ScanWedge hands Go what a keyboard-wedge scanner typed.
 func (a *API) ScanWedge(raw string) core.ScanEvent { return a.k.ScanWedge(raw) }
 
+// Dossier looks a dossier's status up by its receipt code (owner masked;
+// nothing is kept on the kiosk).
+func (a *API) Dossier(code string) core.DossierResult { return a.k.Dossier(code) }
+
 // Identity is the masked identity read in this session, or nil.
 func (a *API) Identity() *core.IdentityView { return a.k.Identity() }
 

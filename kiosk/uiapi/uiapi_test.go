@@ -26,7 +26,7 @@ var roles = map[string]Role{
 	"PrintChecklist": Citizen, "ScanWedge": Citizen, "Identity": Citizen, "ForgetIdentity": Citizen,
 	"CreatePayment": Citizen, "CancelPayment": Citizen, "PrinterStatus": Citizen, "Devices": Citizen,
 	"QueueInfo": Citizen, "IssueTicket": Citizen, "IssueTicketFor": Citizen, "Rate": Citizen, "RateVisit": Citizen, "SkillGuides": Citizen, "PrintGuide": Citizen,
-	"QRCode": Citizen, "RequestAssistance": Citizen,
+	"QRCode": Citizen, "RequestAssistance": Citizen, "Dossier": Citizen,
 	"StaffMode": Citizen, "StaffSetup": Citizen, "StaffUnlock": Citizen, "StaffLeave": Citizen,
 
 	"StaffEndSession": StaffOrTechnician,

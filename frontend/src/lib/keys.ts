@@ -10,11 +10,22 @@ export function onTyped(fn: Listener): () => void {
   return () => listeners.delete(fn)
 }
 
+// A screen that reads its own scans (the dossier screen: a receipt's
+// barcode is a code, not a card) takes them while it is open.
+let scanTaker: ((data: string) => void) | null = null
+
+export function takeScans(fn: (data: string) => void): () => void {
+  scanTaker = fn
+  return () => {
+    if (scanTaker === fn) scanTaker = null
+  }
+}
+
 export function installKeyRouter(onScan: (data: string) => void, now: () => number = () => performance.now()) {
   const det = new WedgeDetector()
   const emit = (outs: WedgeOutput[]) => {
     for (const o of outs) {
-      if (o.kind === 'scan') onScan(o.data)
+      if (o.kind === 'scan') (scanTaker ?? onScan)(o.data)
       else for (const k of o.keys) for (const l of listeners) l(k)
     }
   }

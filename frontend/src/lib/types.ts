@@ -36,6 +36,7 @@ export type PaymentView = core.PaymentView
 export type PaymentRow = payment.Payment
 export type IdentityView = core.IdentityView
 export type ScanEvent = core.ScanEvent
+export type DossierResult = core.DossierResult
 export type AssistRequest = assist.Request
 export type ModeView = core.ModeView
 export type CentreLink = core.CentreLink

@@ -78,6 +78,13 @@ export namespace core {
 	    detail: string;
 	    at: string;
 	}
+	export interface DossierResult {
+	    ok: boolean;
+	    status?: dossier.Status;
+	    outcome: string;
+	    errorVi?: string;
+	    errorEn?: string;
+	}
 	export interface Facets {
 	    fields: search.Facet[];
 	    levels: search.Facet[];
@@ -247,6 +254,30 @@ export namespace core {
 	    error: string;
 	    status: DeviceStatus;
 	    preview: string;
+	}
+
+}
+
+export namespace dossier {
+	
+	export interface Text {
+	    vi: string;
+	    en: string;
+	}
+	export interface Status {
+	    code: string;
+	    procedure: string;
+	    owner: string;
+	    // Go type: time
+	    receivedAt?: any;
+	    // Go type: time
+	    appointmentAt?: any;
+	    // Go type: time
+	    completedAt?: any;
+	    step: Text;
+	    ready: boolean;
+	    overdue: boolean;
+	    collectAt: Text;
 	}
 
 }

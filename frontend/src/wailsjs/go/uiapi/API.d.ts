@@ -18,6 +18,8 @@ export function CreatePayment(arg1:string,arg2:string,arg3:number):Promise<core.
 
 export function Devices():Promise<Array<core.DeviceStatus>>;
 
+export function Dossier(arg1:string):Promise<core.DossierResult>;
+
 export function EndSession():Promise<session.State>;
 
 export function ForgetIdentity():Promise<void>;

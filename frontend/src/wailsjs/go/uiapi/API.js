@@ -22,6 +22,10 @@ export function Devices() {
   return window['go']['uiapi']['API']['Devices']();
 }
 
+export function Dossier(arg1) {
+  return window['go']['uiapi']['API']['Dossier'](arg1);
+}
+
 export function EndSession() {
   return window['go']['uiapi']['API']['EndSession']();
 }
