@@ -124,9 +124,9 @@ func TestTwoInstancesKillAndRestart(t *testing.T) {
 				if errors.As(err, &e) && e.Code == centre.CodeState {
 					// A call whose answer was lost (its instance killed) left
 					// the ticket at this counter: take it from the counter's view.
-					v, err := retry(ctx, pick, counterTok, n+i, func(c *centre.Client) (centre.CounterView, error) { return as(c).Counter(ctx, counter) })
-					if err != nil || v.Current == nil {
-						t.Errorf("counter %s busy, but its view: %+v, %v", counter, v.Current, err)
+					v, verr := retry(ctx, pick, counterTok, n+i, func(c *centre.Client) (centre.CounterView, error) { return as(c).Counter(ctx, counter) })
+					if verr != nil || v.Current == nil {
+						t.Errorf("counter %s busy, but its view: %+v, %v", counter, v.Current, verr)
 						return
 					}
 					call, err = queue.Call{Ticket: *v.Current, Counter: counter}, nil
