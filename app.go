@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -24,6 +25,10 @@ var processStart = time.Now()
 type App struct {
 	kiosk *core.Kiosk
 	ctx   context.Context
+	// exitCode is what the process exits with once the window has closed:
+	// set by quit (core.ExitRestart for the nightly restart).
+	exitCode atomic.Int32
+	ctxReady chan struct{} // closed by startup
 }
 
 // NewApp builds the facade without touching disk or devices.
@@ -32,7 +37,17 @@ func NewApp(cfg config.Config, path string, exists bool, cfgErr error) *App {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
 	logger := slog.New(core.Tee{slog.NewTextHandler(os.Stderr, opts), slog.NewTextHandler(ring, opts)})
 	slog.SetDefault(logger)
-	return &App{kiosk: core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart, Ring: ring})}
+	a := &App{ctxReady: make(chan struct{})}
+	a.kiosk = core.New(core.Options{Config: cfg, ConfigPath: path, ConfigSeen: exists, ConfigErr: cfgErr, Logger: logger, Started: processStart, Ring: ring, Quit: a.quit})
+	return a
+}
+
+// quit closes the window and makes main exit with code (the core calls it
+// on its own goroutine, only after Start, so ctx is set).
+func (a *App) quit(code int) {
+	a.exitCode.Store(int32(code))
+	<-a.ctxReady
+	runtime.Quit(a.ctx)
 }
 
 // wailsEmitter adapts runtime.EventsEmit to events.Emitter; it must only be
@@ -43,6 +58,7 @@ func wailsEmitter(ctx context.Context) events.Emitter {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
+	close(a.ctxReady)
 	a.kiosk.Start(ctx, wailsEmitter(ctx))
 }
 

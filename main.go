@@ -22,6 +22,9 @@ import (
 var assets embed.FS
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == superviseArg {
+		os.Exit(supervise(os.Args[2:]))
+	}
 	// Keep this light: `wails build` runs the binary to generate bindings, and
 	// anything slow before wails.Run would hang that step. Devices and the
 	// store start in App.startup.
@@ -69,6 +72,10 @@ func main() {
 		slog.Error("kiosk window failed", "err", err)
 		fmt.Fprintln(os.Stderr, "kiosk:", err)
 		os.Exit(1)
+	}
+	// The nightly restart (core.ExitRestart) or another planned exit code.
+	if code := app.exitCode.Load(); code != 0 {
+		os.Exit(int(code))
 	}
 }
 

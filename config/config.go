@@ -5,6 +5,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 )
 
@@ -51,6 +52,10 @@ type Window struct {
 	Width  int    `toml:"width"`
 	Height int    `toml:"height"`
 	GPU    string `toml:"gpu"` // Linux WebKit GPU policy: never | ondemand | always
+	// RestartAt is the nightly restart time, local "HH:MM" (empty: never):
+	// the kiosk quits with ExitRestart when nobody is using it and its
+	// supervisor (systemd, Shell Launcher, the logon task) starts it again.
+	RestartAt string `toml:"restart_at"`
 }
 
 // Session holds the citizen-session idle timings.
@@ -239,6 +244,11 @@ func DataDir() (string, error) {
 	if d := os.Getenv("KIOSK_DATA_DIR"); d != "" {
 		return d, nil
 	}
+	if runtime.GOOS == "windows" {
+		if d, ok := installedDataDir(os.Getenv, fileExists); ok {
+			return d, nil
+		}
+	}
 	base, err := os.UserConfigDir()
 	if err != nil {
 		return "", err
@@ -249,6 +259,30 @@ func DataDir() (string, error) {
 		base = filepath.Join(home, ".local", "share")
 	}
 	return filepath.Join(base, "motcua-kiosk"), nil
+}
+
+// InstalledDirName is the folder under %ProgramData% that the Windows
+// installer creates (build/windows/installer/project.nsi): config and store.
+const InstalledDirName = "MotCua"
+
+// installedDataDir is %ProgramData%\MotCua when the installer has put a
+// kiosk.toml there; the per-user folder is used otherwise (a developer's
+// machine, a portable copy). Split out so it is tested on any OS.
+func installedDataDir(getenv func(string) string, exists func(string) bool) (string, bool) {
+	pd := getenv("ProgramData")
+	if pd == "" {
+		return "", false
+	}
+	d := filepath.Join(pd, InstalledDirName)
+	if !exists(filepath.Join(d, "kiosk.toml")) {
+		return "", false
+	}
+	return d, true
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // StorePath resolves the store file path.
@@ -266,4 +300,24 @@ func (c Config) StorePath() (string, error) {
 // Profile returns the active printer profile.
 func (c Config) Profile() PrinterProfile {
 	return c.PrinterProfiles[c.Printer.Profile]
+}
+
+// RestartClock parses Window.RestartAt ("HH:MM", two digits each). ok is
+// false when it is empty or malformed.
+func (w Window) RestartClock() (hour, minute int, ok bool) {
+	s := w.RestartAt
+	if len(s) != 5 || s[2] != ':' {
+		return 0, 0, false
+	}
+	for _, i := range []int{0, 1, 3, 4} {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, 0, false
+		}
+	}
+	hour = int(s[0]-'0')*10 + int(s[1]-'0')
+	minute = int(s[3]-'0')*10 + int(s[4]-'0')
+	if hour > 23 || minute > 59 {
+		return 0, 0, false
+	}
+	return hour, minute, true
 }

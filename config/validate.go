@@ -53,6 +53,9 @@ func (c Config) Validate() Problems {
 	if !oneOf(c.Window.GPU, "never", "ondemand", "always") {
 		add("window.gpu", "must be never, ondemand or always, got %q", c.Window.GPU)
 	}
+	if _, _, ok := c.Window.RestartClock(); c.Window.RestartAt != "" && !ok {
+		add("window.restart_at", "must be a local time \"HH:MM\" (00:00..23:59) or empty, got %q", c.Window.RestartAt)
+	}
 	if c.Session.IdleSeconds < 10 || c.Session.IdleSeconds > 3600 {
 		add("session.idle_seconds", "must be between 10 and 3600, got %d", c.Session.IdleSeconds)
 	}

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.15.0
-# systemd: systemd-analyze for make check-units; cage: the Linux kiosk session (build/linux/).
-APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core postgresql systemd cage)
+# systemd: systemd-analyze for make check-units; cage: the Linux kiosk session (build/linux/);
+# nsis: makensis for make installer-windows.
+APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core postgresql systemd cage nsis)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -57,7 +57,9 @@ type Kiosk struct {
 	ledger   *payment.Ledger
 	centre   *centreBackend // nil in local mode
 	ring     *LogRing
-	ui       *sdnotify.UI // systemd's watchdog, fed by the screen's Alive pings
+	ui       *sdnotify.UI   // systemd's watchdog, fed by the screen's Alive pings
+	quit     func(code int) // Options.Quit
+	restart  restartState   // the clock's nightly restart (restart.go)
 
 	mu       sync.Mutex
 	problems []Problem
@@ -86,6 +88,11 @@ type Options struct {
 	Now        func() time.Time
 	Started    time.Time // process start, for the start-up figure
 	Ring       *LogRing  // recent log lines for technicians (optional)
+	// Quit asks the shell to close the window and exit the process with
+	// code (ExitRestart for the nightly restart). The root package wires it
+	// to the Wails runtime; nil (tests, tools): the kiosk only logs. It is
+	// called on its own goroutine.
+	Quit func(code int)
 }
 
 // New builds the kiosk without touching disk or devices; call Start.
@@ -100,7 +107,7 @@ func New(o Options) *Kiosk {
 	if err != nil {
 		loc = time.FixedZone("ICT", 7*3600)
 	}
-	k := &Kiosk{ui: &sdnotify.UI{}, ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
+	k := &Kiosk{ui: &sdnotify.UI{}, quit: o.Quit, ring: o.Ring, started: o.Started, cfg: o.Config, cfgPath: o.ConfigPath, cfgExists: o.ConfigSeen, log: o.Logger, now: o.Now, loc: loc, ev: events.Discard}
 	if o.ConfigErr != nil {
 		k.addProblem(Problem{Area: "config",
 			Citizen:   text.KioskReconfiguring.VI,
@@ -204,8 +211,8 @@ func storeProblem(err error) Problem {
 	return p
 }
 
-// clock drives the idle logic and mode timeout four times a second, and
-// expires overdue payments every few seconds: the kiosk's one timer.
+// clock drives the idle logic, mode timeout and nightly restart four times a
+// second, and expires overdue payments every few seconds: the kiosk's one timer.
 func (k *Kiosk) clock(ctx context.Context) {
 	defer k.wg.Done()
 	t := time.NewTicker(250 * time.Millisecond)
@@ -219,6 +226,7 @@ func (k *Kiosk) clock(ctx context.Context) {
 			now := k.now()
 			k.Session.Tick(now)
 			k.tickMode(now)
+			k.tickRestart(now)
 			if k.centre == nil && now.Sub(swept) >= 5*time.Second {
 				swept = now
 				k.sweepPayments()
