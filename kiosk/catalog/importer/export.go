@@ -64,7 +64,7 @@ type (
 		MOTA   string `json:"MOTA,omitempty"`
 	}
 	dvcqgDocCase struct {
-		TRUONGHOP string         `json:"TRUONGHOP,omitempty"`
+		TRUONGHOP string          `json:"TRUONGHOP,omitempty"`
 		GIAYTO    []dvcqgDocument `json:"GIAYTO"`
 	}
 	dvcqgDocument struct {
