@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -190,8 +191,15 @@ func catalogExport(args []string, stdout, stderr io.Writer) int {
 	var sf storeFlags
 	sf.add(fs)
 	sample := fs.Bool("sample", false, "export the shipped sample catalog")
-	if err := fs.Parse(args); err != nil {
+	format := fs.String("format", "ours", "ours (our catalog JSON) or dvcqg (the national procedure JSON; what it cannot carry is listed on stderr)")
+	out := fs.String("out", "", "write to this file (whole or not at all) instead of standard output")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+		fmt.Fprintln(stderr, "usage: kioskctl catalog export [--sample] [--format ours|dvcqg] [--out FILE] [--config FILE] [--db PATH]")
 		return 2
+	}
+	ft, ferr := importer.ParseFormat(*format)
+	if ferr != nil || ft == importer.XLSX {
+		return fail(stderr, "catalog export: unknown format %q (ours or dvcqg)", *format)
 	}
 	var f catalog.File
 	var err error
@@ -220,9 +228,30 @@ func catalogExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "catalog export: %v", err)
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(f); err != nil {
+	var b []byte
+	if ft == importer.DVCQG {
+		var rep *importer.ExportReport
+		if b, rep, err = importer.ExportDVCQG(f); err == nil {
+			rep.WriteText(stderr)
+		}
+	} else {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", " ")
+		err = enc.Encode(f)
+		b = buf.Bytes()
+	}
+	if err != nil {
+		return fail(stderr, "catalog export: %v", err)
+	}
+	if *out != "" {
+		if err := config.WriteFileAtomic(*out, b, 0o644); err != nil {
+			return fail(stderr, "catalog export: %v; nothing written", err)
+		}
+		fmt.Fprintf(stderr, "wrote %d procedures to %s\n", len(f.Procedures), *out)
+		return 0
+	}
+	if _, err := stdout.Write(b); err != nil {
 		return fail(stderr, "catalog export: %v", err)
 	}
 	return 0

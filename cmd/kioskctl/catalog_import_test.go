@@ -131,3 +131,31 @@ func TestCatalogImportFormatIntoStore(t *testing.T) {
 		t.Fatalf("imported procedure not found: %s %s", out.String(), errb.String())
 	}
 }
+
+// catalog export --format dvcqg writes the committed national-shape sample,
+// lists what the format cannot carry, and its file imports clean.
+func TestCatalogExportDVCQG(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sample.dvcqg.json")
+	var stdout, stderr bytes.Buffer
+	if code := dispatch([]string{"catalog", "export", "--sample", "--format", "dvcqg", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, w := range []string{"fields the national format cannot carry", "cases[].documents[].notes", "wrote 44 procedures"} {
+		if !strings.Contains(stderr.String(), w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
+		}
+	}
+	got, _ := os.ReadFile(out)
+	want, err := os.ReadFile("../../kiosk/catalog/sample/catalog.dvcqg.json")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("export differs from the committed sample (%v)", err)
+	}
+	stdout.Reset()
+	if code := dispatch([]string{"catalog", "import", "--format", "dvcqg", "--out", filepath.Join(t.TempDir(), "c.json"), out}, &stdout, &stderr); code != 0 ||
+		!strings.Contains(stdout.String(), "source fields not imported (0): none") || !strings.Contains(stdout.String(), "notes (0): none") {
+		t.Fatalf("import: exit %d\n%s", code, stdout.String())
+	}
+	if code := dispatch([]string{"catalog", "export", "--sample", "--format", "xlsx"}, &stdout, &stderr); code != 1 {
+		t.Errorf("export --format xlsx: exit %d, want 1", code)
+	}
+}

@@ -16,12 +16,20 @@ import (
 	"github.com/motcua/kiosk/config"
 	"github.com/motcua/kiosk/kiosk/centre"
 	"github.com/motcua/kiosk/kiosk/device"
+	"github.com/motcua/kiosk/kiosk/dossier"
 	"github.com/motcua/kiosk/kiosk/officer"
 	"github.com/motcua/kiosk/kiosk/sqlite"
 )
 
 // startCentre runs a centre on loopback and enrolls a kiosk and a counter.
+// Its dossier lookup is the simulator.
 func startCentre(t *testing.T) (url, kioskToken, counterToken string) {
+	t.Helper()
+	return startCentreWith(t, nil)
+}
+
+// startCentreWith is startCentre with a dossier lookup (nil: the simulator).
+func startCentreWith(t *testing.T, dossiers dossier.Lookup) (url, kioskToken, counterToken string) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "centre.db"))
@@ -29,7 +37,7 @@ func startCentre(t *testing.T) (url, kioskToken, counterToken string) {
 		t.Fatal(err)
 	}
 	srv, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Events: db.Events(), Officers: db, Visits: db,
-		Config: config.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Store: "sqlite"})
+		Dossiers: dossiers, Config: config.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Store: "sqlite"})
 	if err != nil {
 		t.Fatal(err)
 	}
