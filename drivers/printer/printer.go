@@ -48,6 +48,11 @@ type Printer struct {
 	port   Port
 	shared bool // NewPort: a port that reconnects itself; never closed on a failure
 	stale  bool // the shared port failed: resync before the next job
+
+	wmu       sync.Mutex // the watch loop (watch.go)
+	stopWatch context.CancelFunc
+	watchDone chan struct{}
+	closed    bool
 }
 
 // New makes a printer that opens its port on first use.
@@ -77,8 +82,9 @@ func NewPort(port Port, o Options) *Printer {
 	return p
 }
 
-// Close releases the port.
+// Close stops the watch loop (waiting for it) and releases the port.
 func (p *Printer) Close() error {
+	p.stopWatching()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.port == nil {
@@ -106,7 +112,7 @@ func (p *Printer) drop() {
 	p.port = nil
 }
 
-func (p *Printer) ensure() error {
+func (p *Printer) ensure(ctx context.Context) error {
 	if p.shared {
 		if p.port == nil {
 			return fmt.Errorf("%w: printer closed", doc.ErrUnplugged)
@@ -115,7 +121,7 @@ func (p *Printer) ensure() error {
 			return nil
 		}
 		p.stale = false
-		return p.resync()
+		return p.resync(ctx)
 	}
 	if p.port != nil {
 		return nil
@@ -125,15 +131,14 @@ func (p *Printer) ensure() error {
 		return fmt.Errorf("%w: %w", doc.ErrUnplugged, err)
 	}
 	p.port = port
-	return p.resync()
+	return p.resync(ctx)
 }
 
 // resync brings a printer that lost part of a job back to command mode: if
 // it does not answer DLE EOT it may be waiting for the rest of a raster
 // strip, so send one strip's worth of NUL bytes (a no-op in command mode)
 // and ask again.
-func (p *Printer) resync() error {
-	ctx := context.Background()
+func (p *Printer) resync(ctx context.Context) error {
 	if _, err := p.ask(ctx, 1); err == nil || !errors.Is(err, doc.ErrNoResponse) {
 		return nil
 	}
@@ -161,7 +166,7 @@ func (p *Printer) Status(ctx context.Context) (doc.Status, error) {
 // status asks DLE EOT 1, 2 and 4; first bounds the wait for the first
 // answer (after a job: AfterJobTimeout), the others wait StatusTimeout.
 func (p *Printer) status(ctx context.Context, first time.Duration) (doc.Status, error) {
-	if err := p.ensure(); err != nil {
+	if err := p.ensure(ctx); err != nil {
 		return doc.Status{}, err
 	}
 	var st escpos.Status

@@ -435,3 +435,22 @@ func TestStatusAfterJobWaitsForABusyPrinter(t *testing.T) {
 		t.Fatalf("silent printer after a job: %v, want ErrNoResponse", err)
 	}
 }
+
+// The ticket's bytes for a TCVN-3 printer (ESC t 30, Vietnamese as VN3
+// single bytes, QR as raster): a golden file, `go test -update` rewrites it.
+func TestTCVN3TicketBytesGolden(t *testing.T) {
+	prof := config.Default().PrinterProfiles["80mm"]
+	prof.CodePage, prof.CodePageNumber = escpos.PageTCVN3, 30
+	got, err := Encode(ticketDoc(), prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte{0x1b, 't', 30}) {
+		t.Fatal("no ESC t 30")
+	}
+	// "Hộ tịch" as VN3: ộ E9, ị DE.
+	if !bytes.Contains(got, []byte("H\xe9 t\xdech")) {
+		t.Fatal("Hộ tịch is not in VN3")
+	}
+	golden(t, "ticket-80mm-tcvn3.bin", got)
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/kiosk/config"
+	"github.com/motcua/kiosk/drivers/printer"
 	"github.com/motcua/kiosk/kiosk/assist"
 	"github.com/motcua/kiosk/kiosk/audit"
 	"github.com/motcua/kiosk/kiosk/buildinfo"
@@ -53,13 +54,16 @@ type Kiosk struct {
 	monitor  readerMonitor
 	catalog  catalogState
 	printer  printerDev
-	queue    *queue.Service
-	ledger   *payment.Ledger
-	centre   *centreBackend // nil in local mode
-	ring     *LogRing
-	ui       *sdnotify.UI   // systemd's watchdog, fed by the screen's Alive pings
-	quit     func(code int) // Options.Quit
-	restart  restartState   // the clock's nightly restart (restart.go)
+	// printerWatch tunes the printer's reconnect loop (tests: a fake
+	// clock); OnChange is always the kiosk's.
+	printerWatch printer.WatchOptions
+	queue        *queue.Service
+	ledger       *payment.Ledger
+	centre       *centreBackend // nil in local mode
+	ring         *LogRing
+	ui           *sdnotify.UI   // systemd's watchdog, fed by the screen's Alive pings
+	quit         func(code int) // Options.Quit
+	restart      restartState   // the clock's nightly restart (restart.go)
 
 	mu       sync.Mutex
 	problems []Problem

@@ -72,7 +72,46 @@ func (k *Kiosk) startPrinter(c config.Config) {
 	pd.drv = printer.New(func() (printer.Port, error) { return openSerial(port, baud) }, printer.Options{Profile: prof, Baud: baud})
 	pd.p = pd.drv
 	k.devices.set(st)
+	// The watch loop checks the printer now and then every few seconds,
+	// reopening a lost port with backoff: the status light and the
+	// heartbeat go from offline back to ok when the printer is plugged in
+	// again, before any ticket is printed. Close (above, Stop) ends it.
+	wo := k.printerWatch
+	driver := c.Printer.Driver
+	wo.OnChange = func(s printer.State) { k.printerChanged(driver, port, s) }
+	if _, err := pd.drv.Watch(wo); err != nil {
+		k.log.Error("printer watch not started", "err", err)
+	}
 	k.log.Info("printer ready", "driver", c.Printer.Driver, "port", port, "baud", baud, "profile", c.Printer.Profile)
+}
+
+// printerChanged is the watch loop's report: the status light, an event
+// for the technician screen, and the heartbeat's last error. It runs on the
+// loop's goroutine and takes no printer lock (startPrinter holds it while
+// Close waits for the loop).
+func (k *Kiosk) printerChanged(driver, port string, s printer.State) {
+	d, state := k.printerLight(driver, port, s.Status, s.Err)
+	k.Emit("device:status", d)
+	if state == fleet.PrinterOK {
+		k.log.Info("printer ok", "port", port)
+	} else {
+		k.log.Warn("printer not ready", "port", port, "state", state, "detail", d.Detail)
+	}
+}
+
+// printerLight sets the printer's status light from an answer (or the
+// failure to get one) and returns it with the heartbeat's state.
+func (k *Kiosk) printerLight(driver, port string, s doc.Status, err error) (DeviceStatus, string) {
+	d := DeviceStatus{Name: "printer", Driver: driver, Port: port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
+	var state string
+	state, d.Detail = printerCondition(s, err)
+	if driver == "none" {
+		state = fleet.PrinterNone
+	} else if state != fleet.PrinterOK && state != fleet.PrinterNearEnd {
+		k.noteError("printer: " + d.Detail)
+	}
+	k.devices.set(d)
+	return d, state
 }
 
 func (k *Kiosk) thePrinter() doc.Printer {
@@ -101,16 +140,7 @@ func (k *Kiosk) printerStatus() (DeviceStatus, string) {
 	if c.Printer.Driver == "sim" {
 		port, _ = k.simLink("printer")
 	}
-	d := DeviceStatus{Name: "printer", Driver: c.Printer.Driver, Port: port, Connected: err == nil && s.Connected, At: k.now().UTC().Format(time.RFC3339)}
-	var state string
-	state, d.Detail = printerCondition(s, err)
-	if c.Printer.Driver == "none" {
-		state = fleet.PrinterNone
-	} else if state != fleet.PrinterOK && state != fleet.PrinterNearEnd {
-		k.noteError("printer: " + d.Detail)
-	}
-	k.devices.set(d)
-	return d, state
+	return k.printerLight(c.Printer.Driver, port, s, err)
 }
 
 // printerCondition is a printer's answer as a heartbeat state and the
