@@ -190,9 +190,9 @@ func (u *updater) apply(ctx context.Context, b centre.BundleInfo) (bundle.Manife
 	}
 	if cmp, err := newer(b.Version, cur); err != nil {
 		return bundle.Manifest{}, false, refuse(refuseUnordered, err)
-	} else if cmp == 0 {
-		return bundle.Manifest{}, false, nil // in force already
-	} else if cmp < 0 {
+	} else if cmp == 0 && b.Version == cur && u.inForce(b) {
+		return bundle.Manifest{}, false, nil // the very bundle in force
+	} else if cmp <= 0 {
 		return bundle.Manifest{}, false, refuse(refuseOlder, fmt.Errorf("the centre offers %s, %s is in force", b.Version, cur))
 	}
 	if err := os.MkdirAll(u.root, 0o755); err != nil {
@@ -246,6 +246,17 @@ func (u *updater) apply(ctx context.Context, b centre.BundleInfo) (bundle.Manife
 		return bundle.Manifest{}, false, refuse(refuseInstall, err)
 	}
 	return m, true, nil
+}
+
+// inForce reports whether the listed bundle is the one in force (same
+// manifest bytes).
+func (u *updater) inForce(b centre.BundleInfo) bool {
+	dir, err := bundle.Dir(u.root, b.Kind)
+	if err != nil {
+		return false
+	}
+	sum, err := fileSHA256(filepath.Join(dir, bundle.ManifestName))
+	return err == nil && sum == b.ManifestSHA256
 }
 
 // newer compares an offered version with the one in force ("" for none).
