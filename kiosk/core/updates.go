@@ -39,7 +39,8 @@ import (
 // Each refusal is one log line for the technician (repeated only when the
 // offer changes) and changes nothing. After a catalog bundle the catalog is
 // reloaded from <dir>/catalog/current/catalog.json (or catalog.csv). A
-// technician's rollback stays kioskctl bundle rollback.
+// technician's rollback stays kioskctl bundle rollback (then restart the
+// kiosk): the version rolled back from is not pulled again, a newer one is.
 
 // Refusal reasons (the log line's "reason").
 const (
@@ -51,6 +52,7 @@ const (
 	refuseMismatch  = "the signed bundle is not the one listed"
 	refuseInstall   = "install failed"
 	refuseDownload  = "download failed"
+	refuseRolled    = "rolled back by a technician (a newer version is applied)"
 )
 
 // Limits on an archive from the centre.
@@ -194,6 +196,11 @@ func (u *updater) apply(ctx context.Context, b centre.BundleInfo) (bundle.Manife
 		return bundle.Manifest{}, false, nil // the very bundle in force
 	} else if cmp <= 0 {
 		return bundle.Manifest{}, false, refuse(refuseOlder, fmt.Errorf("the centre offers %s, %s is in force", b.Version, cur))
+	}
+	// A version installed but not in force was rolled back from (kioskctl
+	// bundle rollback): the technician's choice stands until a newer one.
+	if fi, err := os.Stat(filepath.Join(u.root, b.Kind, "versions", b.Version)); err == nil && fi.IsDir() {
+		return bundle.Manifest{}, false, refuse(refuseRolled, fmt.Errorf("%s is installed but %s is in force", b.Version, orNone(cur)))
 	}
 	if err := os.MkdirAll(u.root, 0o755); err != nil {
 		return bundle.Manifest{}, false, err

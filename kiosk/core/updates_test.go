@@ -148,6 +148,7 @@ func TestSignedUpdates(t *testing.T) {
 	_, otherKey := bundle.Keygen()
 	for _, c := range []struct {
 		name    string
+		prep    func(t *testing.T, root string) // after catalog 2 is installed
 		publish func(t *testing.T, dir string)
 		wrap    func(http.Handler) http.Handler
 		reason  string // "": applied
@@ -170,6 +171,16 @@ func TestSignedUpdates(t *testing.T) {
 			publish: func(t *testing.T, dir string) { catalogBundle(t, dir, "catalog-2", "2.0", priv) }},
 		{name: "older version listed as newer", reason: refuseOlder, wrap: listAs("1", "3"),
 			publish: func(t *testing.T, dir string) { catalogBundle(t, dir, "catalog-1", "1", priv) }},
+		{name: "version a technician rolled back from", reason: refuseRolled,
+			prep: func(t *testing.T, root string) {
+				if _, err := bundle.Install(catalogBundle(t, t.TempDir(), "c3", "3", priv), root, pub); err != nil {
+					t.Fatal(err)
+				}
+				if v, err := bundle.Rollback(root, "catalog"); err != nil || v != "2" {
+					t.Fatalf("rollback: %q %v", v, err)
+				}
+			},
+			publish: func(t *testing.T, dir string) { catalogBundle(t, dir, "catalog-3", "3", priv) }},
 		{name: "truncated download", reason: refuseTruncated, wrap: cutBody("/api/v1/bundles/catalog/3"),
 			publish: func(t *testing.T, dir string) { catalogBundle(t, dir, "catalog-3", "3", priv) }},
 	} {
@@ -178,6 +189,9 @@ func TestSignedUpdates(t *testing.T) {
 			v2 := catalogBundle(t, t.TempDir(), "c2", "2", priv)
 			if _, err := bundle.Install(v2, root, pub); err != nil {
 				t.Fatal(err)
+			}
+			if c.prep != nil {
+				c.prep(t, root)
 			}
 			if c.publish == nil {
 				if err := os.CopyFS(filepath.Join(pubDir, "c2"), os.DirFS(v2)); err != nil {
@@ -229,7 +243,7 @@ func TestSignedUpdates(t *testing.T) {
 			if v, _ := bundle.Current(root, "catalog"); v != "2" || b.Bundles["catalog"] != "2" || b.CatalogVersion != "Catalog 2" || k.catalogVersion() != "Catalog 2" {
 				t.Fatalf("in force %q, beat %+v, catalog %q; want 2 unchanged", v, b, k.catalogVersion())
 			}
-			if _, err := os.Stat(filepath.Join(root, "catalog", "versions", "3")); err == nil {
+			if _, err := os.Stat(filepath.Join(root, "catalog", "versions", "3")); err == nil && c.prep == nil {
 				t.Fatal("a refused bundle was installed")
 			}
 			left, _ := os.ReadDir(root)
