@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -25,6 +26,37 @@ type Config struct {
 	Centre          Centre                    `toml:"centre"`
 	Voice           Voice                     `toml:"voice"`
 	Dossier         Dossier                   `toml:"dossier"`
+	Update          Update                    `toml:"update"`
+}
+
+// Update turns on signed updates pulled from the centre (issue 14): on
+// each check the kiosk asks the centre for its newest bundles and applies
+// each one newer than the version in force, once it verifies under
+// PublicKey. Empty PublicKey: updates are off.
+type Update struct {
+	// PublicKey is the text of the bundle.pub file kioskctl bundle keygen
+	// writes (both lines), or its base64 key line alone.
+	PublicKey string `toml:"public_key"`
+	// Dir keeps the installed bundles (<dir>/<kind>/versions/<v>, current,
+	// previous); empty: <data dir>/updates.
+	Dir string `toml:"dir"`
+	// CheckMinutes is how often the centre is asked; 0: on every heartbeat.
+	CheckMinutes int `toml:"check_minutes"`
+}
+
+// Enabled reports whether the kiosk pulls signed updates.
+func (u Update) Enabled() bool { return strings.TrimSpace(u.PublicKey) != "" }
+
+// Root is the folder the installed bundles live in.
+func (u Update) Root() (string, error) {
+	if u.Dir != "" {
+		return u.Dir, nil
+	}
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "updates"), nil
 }
 
 // Voice is how the hall display's calls sound (the centre, or a lone

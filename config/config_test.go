@@ -144,3 +144,27 @@ func TestCentreValid(t *testing.T) {
 		}
 	}
 }
+
+func TestUpdateConfig(t *testing.T) {
+	const key = "motcua-bundle ed25519 public key\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n"
+	centre := "[centre]\nurl = \"https://centre.local:8443\"\ntoken = \"t\"\n"
+	for _, c := range []struct {
+		name, toml string
+		bad        string // the key of the problem; "" ok
+	}{
+		{"off", "", ""},
+		{"whole file text", centre + "[update]\npublic_key = \"\"\"\n" + key + "\"\"\"\n", ""},
+		{"base64 line", centre + "[update]\npublic_key = \"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"\n", ""},
+		{"not a key", centre + "[update]\npublic_key = \"hello\"\n", "update.public_key"},
+		{"no centre", "[update]\npublic_key = \"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"\n", "update.public_key"},
+		{"negative check", "[update]\ncheck_minutes = -1\n", "update.check_minutes"},
+	} {
+		_, err := Parse([]byte(c.toml))
+		if (err != nil) != (c.bad != "") || (err != nil && !strings.Contains(err.Error(), c.bad)) {
+			t.Errorf("%s: %v, want a problem with %q", c.name, err, c.bad)
+		}
+	}
+	if r, _ := (Update{Dir: "/x/u"}).Root(); r != "/x/u" {
+		t.Errorf("root %q", r)
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/url"
@@ -98,6 +99,7 @@ func (c Config) Validate() Problems {
 	c.validatePayment(add)
 	c.validateCentre(add)
 	c.validateDossier(add)
+	c.validateUpdate(add)
 	if c.Portal.ProcedureURLTemplate != "" && !strings.Contains(c.Portal.ProcedureURLTemplate, "{code}") {
 		add("portal.procedure_url_template", "must contain {code}")
 	}
@@ -245,5 +247,26 @@ func (c Config) validateCentre(add func(string, string, ...any)) {
 	}
 	if ce.CAFile != "" && err == nil && u.Scheme != "https" {
 		add("centre.ca_file", "only used with an https:// centre.url")
+	}
+}
+
+// validateUpdate checks the public key's shape (the kiosk parses it again
+// with kiosk/bundle when it pulls).
+func (c Config) validateUpdate(add func(string, string, ...any)) {
+	u := c.Update
+	if u.CheckMinutes < 0 || u.CheckMinutes > 7*24*60 {
+		add("update.check_minutes", "must be between 0 (every heartbeat) and 10080, got %d", u.CheckMinutes)
+	}
+	if !u.Enabled() {
+		return
+	}
+	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(u.PublicKey, "\r\n", "\n")), "\n")
+	key := strings.TrimSpace(lines[len(lines)-1])
+	raw, err := base64.StdEncoding.DecodeString(key)
+	if len(lines) > 2 || err != nil || len(raw) != 32 {
+		add("update.public_key", "must be the text of bundle.pub from kioskctl bundle keygen (or its base64 key line)")
+	}
+	if c.Centre.URL == "" {
+		add("update.public_key", "updates are pulled from the centre: set centre.url too, or leave public_key empty")
 	}
 }

@@ -37,6 +37,7 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 	instance := fs.String("instance", host, "this instance's name (logs, X-Centre-Instance)")
 	cert := fs.String("tls-cert", "", "TLS certificate file (with --tls-key)")
 	key := fs.String("tls-key", "", "TLS key file")
+	bundles := fs.String("bundles", "", "folder of signed bundle folders (kioskctl bundle sign) the kiosks pull; empty: none published")
 	proxy := fs.Bool("behind-proxy", false, "TLS ends at a reverse proxy in front of this listener (README: centre)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -66,6 +67,12 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 		}
 		log.Info("hall calls use a recorded voice pack", "pack", cfg.Voice.Pack)
 	}
+	if *bundles != "" {
+		if fi, err := os.Stat(*bundles); err != nil || !fi.IsDir() {
+			return fail(stderr, "serve: --bundles %s: not a folder", *bundles)
+		}
+		log.Info("publishing signed bundles to the kiosks", "dir", *bundles)
+	}
 	st, closeStore, err := openStore(ctx, *db)
 	if err != nil {
 		return fail(stderr, "serve: %v", err)
@@ -78,7 +85,7 @@ func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	log.Info("dossier lookup", "provider", providerName(cfg.Dossier.Provider), "province", cfg.Dossier.Province)
 	srv, err := centre.New(centre.Options{Dossiers: lookup, Queue: st.Queue, Payment: st.Payment, Devices: st.Devices, Staff: st.Staff,
-		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Fleet: st.Fleet, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack})
+		Audit: st.Audit, Events: st.Events, Officers: st.Officers, Visits: st.Visits, Fleet: st.Fleet, Config: cfg, Log: log, Instance: *instance, Store: st.Kind, Ping: st.Ping, Voice: pack, Bundles: *bundles})
 	if err != nil {
 		return fail(stderr, "serve: %v", err)
 	}

@@ -122,3 +122,14 @@ func WriteKeys(pubPath, privPath string, pub ed25519.PublicKey, priv ed25519.Pri
 	}
 	return nil
 }
+
+// ParsePublicKeyText reads a public key as a config file carries it: the
+// whole text of the public key file (header line and key), or the base64
+// key line alone.
+func ParsePublicKeyText(s string) (ed25519.PublicKey, error) {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "\n") {
+		s = publicHeader + "\n" + s
+	}
+	return ParsePublicKey([]byte(s))
+}

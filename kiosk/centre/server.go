@@ -63,6 +63,9 @@ type Options struct {
 	Ping     func(context.Context) error // store health; nil: read the event log
 	Pages    fs.FS                       // the built pages; nil: the embedded ones (web.FS)
 	Voice    *voice.Pack                 // the voice of the hall calls; nil: the embedded default pack
+	// Bundles is the folder of signed bundle folders the kiosks pull
+	// (api_bundles.go); "": no bundles are published.
+	Bundles string
 }
 
 // Server is the centre's HTTP API over one store.
@@ -177,6 +180,7 @@ func (s *Server) Handler() http.Handler {
 	s.route(mux, "POST "+PathHeartbeat, []string{device.Kiosk}, s.heartbeat)
 	s.route(mux, "GET "+PathFleet, []string{device.Counter}, s.staffOnly(s.fleetStatus))
 	s.route(mux, "GET "+PathDossier, []string{device.Kiosk}, s.dossierStatus)
+	s.routeBundles(mux)
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(HeaderInstance, s.opt.Instance)

@@ -27,6 +27,18 @@ func (k *Kiosk) loadCatalog(ctx context.Context) {
 	c := k.Config().Catalog
 	var f catalog.File
 	var err error
+	if p, v, ok := k.bundledCatalog(); ok {
+		// The signed catalog bundle in force comes first (updates.go).
+		if f, err = catalog.ReadFile(p); err == nil {
+			k.log.Info("catalog from the signed bundle in force", "version", v, "path", p)
+			k.setCatalog(f)
+			k.warnStale(f, c.StaleDays)
+			return
+		}
+		k.addProblem(Problem{Area: "catalog", Citizen: text.CatalogUpdating.VI, CitizenEN: text.CatalogUpdating.EN,
+			Detail: "catalog bundle " + v + ": " + firstLines(err.Error(), 5)})
+		k.log.Error("catalog bundle in force unreadable; using the configured, stored or sample catalog", "version", v, "path", p, "err", err)
+	}
 	if c.Path != "" {
 		f, err = catalog.ReadFile(c.Path)
 		if err != nil {
@@ -50,14 +62,18 @@ func (k *Kiosk) loadCatalog(ctx context.Context) {
 		}
 	}
 	k.setCatalog(f)
+	k.warnStale(f, c.StaleDays)
+}
+
+func (k *Kiosk) warnStale(f catalog.File, days int) {
 	stale := 0
 	for _, p := range f.Procedures {
-		if p.Stale(k.now(), time.Duration(c.StaleDays)*24*time.Hour) {
+		if p.Stale(k.now(), time.Duration(days)*24*time.Hour) {
 			stale++
 		}
 	}
 	if stale > 0 {
-		k.log.Warn("catalog has stale entries", "count", stale, "older_than_days", c.StaleDays)
+		k.log.Warn("catalog has stale entries", "count", stale, "older_than_days", days)
 	}
 }
 

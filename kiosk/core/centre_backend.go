@@ -33,6 +33,7 @@ type centreBackend struct {
 	tries   int            // attempts per issue while the centre is unreachable
 	backoff time.Duration  // wait before the second attempt (doubles)
 	perTry  time.Duration  // one attempt's time limit
+	upd     *updater       // signed updates; nil when [update] is off
 
 	mu      sync.Mutex
 	link    centre.LinkState

@@ -40,6 +40,7 @@ func (k *Kiosk) startCentre(ctx context.Context) {
 		k.addProblem(Problem{Area: "centre", Citizen: text.CentrePausedQueue.VI, CitizenEN: text.CentrePausedQueue.EN, Detail: err.Error()})
 		k.log.Error("centre client set-up", "err", err)
 	}
+	b.upd = newUpdater(k, k.Config().Update, b.client)
 	k.centre = b
 	k.log.Info("kiosk is a client of the centre", "url", b.url)
 	k.wg.Add(1)

@@ -42,6 +42,12 @@ const centreStaffPIN = "482915"
 
 func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCentre {
 	t.Helper()
+	return startTestCentreOpt(t, wrap, nil)
+}
+
+// startTestCentreOpt is startTestCentre with opt adjusting the server's options.
+func startTestCentreOpt(t *testing.T, wrap func(http.Handler) http.Handler, opt func(*centre.Options)) *testCentre {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "centre.db"))
 	if err != nil {
@@ -51,7 +57,11 @@ func startTestCentre(t *testing.T, wrap func(http.Handler) http.Handler) *testCe
 	if err := staff.New(db, nil, 4).SetPIN(ctx, staff.Staff, centreStaffPIN); err != nil {
 		t.Fatal(err)
 	}
-	s, err := centre.New(centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Visits: db, Fleet: db, Events: db.Events(), Config: config.Default(), Log: quiet()})
+	o := centre.Options{Queue: db, Payment: db, Devices: db, Staff: db, Audit: db, Visits: db, Fleet: db, Events: db.Events(), Config: config.Default(), Log: quiet()}
+	if opt != nil {
+		opt(&o)
+	}
+	s, err := centre.New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

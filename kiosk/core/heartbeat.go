@@ -66,6 +66,7 @@ func (k *Kiosk) Beat() fleet.Beat {
 		IntervalSeconds: int(c.Centre.Heartbeat() / time.Second),
 		Version:         buildinfo.Version,
 		CatalogVersion:  k.catalogVersion(),
+		Bundles:         k.bundleVersions(),
 	}
 	k.mu.Lock()
 	up := k.upSince
@@ -92,13 +93,17 @@ func (k *Kiosk) Beat() fleet.Beat {
 }
 
 // heartbeat sends a beat to the centre at once and then every
-// [centre] heartbeat_seconds until ctx ends. A failure is logged when the
+// [centre] heartbeat_seconds until ctx ends, checking for signed updates
+// before each beat when [update] is on. A failure is logged when the
 // beats stop getting through and again when they resume, not every time.
 func (c *centreBackend) heartbeat(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	failing := false
 	for {
+		if c.upd != nil {
+			c.upd.check(ctx) // first, so this beat reports what it applied
+		}
 		actx, cancel := context.WithTimeout(ctx, c.perTry)
 		err := c.client.Heartbeat(actx, c.k.Beat())
 		cancel()

@@ -10,6 +10,8 @@ package fleet
 
 import (
 	"context"
+	"encoding/json"
+	"sort"
 	"strings"
 	"time"
 
@@ -70,7 +72,13 @@ type Beat struct {
 	LastError       string    `json:"lastError,omitempty"` // a technician's string, never personal data
 	FreeDiskBytes   uint64    `json:"freeDiskBytes"`
 	CatalogVersion  string    `json:"catalogVersion"`
+	// Bundles is the version in force of each signed bundle kind the kiosk
+	// applied (catalog, guides, …); empty when it applied none.
+	Bundles map[string]string `json:"bundles,omitempty"`
 }
+
+// MaxBundles bounds how many bundle kinds a beat carries (the centre drops the rest).
+const MaxBundles = 16
 
 // Interval is the beat's period (DefaultInterval when not given).
 func (b Beat) Interval() time.Duration {
@@ -92,6 +100,25 @@ func (b Beat) Clean() Beat {
 	}
 	b.Version, b.PrinterDetail, b.ReaderDetail = cut(b.Version), cut(b.PrinterDetail), cut(b.ReaderDetail)
 	b.LastError, b.CatalogVersion = cut(b.LastError), cut(b.CatalogVersion)
+	if len(b.Bundles) > 0 {
+		kinds := make([]string, 0, len(b.Bundles))
+		for k := range b.Bundles {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		clean := make(map[string]string, min(len(kinds), MaxBundles))
+		for _, k := range kinds {
+			if len(clean) == MaxBundles {
+				break
+			}
+			if kk := cutTo(k, 64); kk != "" {
+				clean[kk] = cutTo(b.Bundles[k], 64)
+			}
+		}
+		b.Bundles = clean
+	} else {
+		b.Bundles = nil
+	}
 	switch b.Printer {
 	case PrinterOK, PrinterNearEnd, PrinterOut, PrinterCoverOpen, PrinterOffline, PrinterNone:
 	default:
@@ -109,6 +136,38 @@ func (b Beat) Clean() Beat {
 		b.UptimeSeconds = 0
 	}
 	return b
+}
+
+func cutTo(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "")
+	}
+	return s
+}
+
+// EncodeBundles is Beat.Bundles as the stores keep it (JSON; "" for none).
+func EncodeBundles(m map[string]string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// DecodeBundles reads what EncodeBundles wrote (nil for "" or garbage).
+func DecodeBundles(s string) map[string]string {
+	if s == "" {
+		return nil
+	}
+	var m map[string]string
+	if json.Unmarshal([]byte(s), &m) != nil || len(m) == 0 {
+		return nil
+	}
+	return m
 }
 
 // Store keeps the latest beat of each kiosk.

@@ -12,17 +12,19 @@ import (
 
 var _ fleet.Store = (*DB)(nil)
 
-const beatColumns = `kiosk, at, interval_s, version, uptime_s, printer, printer_detail, reader, reader_detail, last_error, free_disk, catalog_version`
+const beatColumns = `kiosk, at, interval_s, version, uptime_s, printer, printer_detail, reader, reader_detail, last_error, free_disk, catalog_version, bundles`
 
 func scanBeat(row pgx.Row) (fleet.Beat, error) {
 	var b fleet.Beat
 	var at string
 	var free int64
+	var bundles string
 	if err := row.Scan(&b.Kiosk, &at, &b.IntervalSeconds, &b.Version, &b.UptimeSeconds, &b.Printer, &b.PrinterDetail,
-		&b.Reader, &b.ReaderDetail, &b.LastError, &free, &b.CatalogVersion); err != nil {
+		&b.Reader, &b.ReaderDetail, &b.LastError, &free, &b.CatalogVersion, &bundles); err != nil {
 		return b, err
 	}
 	b.FreeDiskBytes = uint64(free)
+	b.Bundles = fleet.DecodeBundles(bundles)
 	var err error
 	if b.At, err = parseTime(at); err != nil {
 		return b, fmt.Errorf("beat of %s: at: %w", b.Kiosk, err)
@@ -43,13 +45,13 @@ func (db *DB) PutBeat(ctx context.Context, b fleet.Beat) (prev fleet.Beat, had b
 		case !errors.Is(err, pgx.ErrNoRows):
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO kiosk_health(`+beatColumns+`) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+		_, err = tx.Exec(ctx, `INSERT INTO kiosk_health(`+beatColumns+`) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
 			ON CONFLICT (kiosk) DO UPDATE SET at = EXCLUDED.at, interval_s = EXCLUDED.interval_s, version = EXCLUDED.version,
 			uptime_s = EXCLUDED.uptime_s, printer = EXCLUDED.printer, printer_detail = EXCLUDED.printer_detail,
 			reader = EXCLUDED.reader, reader_detail = EXCLUDED.reader_detail, last_error = EXCLUDED.last_error,
-			free_disk = EXCLUDED.free_disk, catalog_version = EXCLUDED.catalog_version`,
+			free_disk = EXCLUDED.free_disk, catalog_version = EXCLUDED.catalog_version, bundles = EXCLUDED.bundles`,
 			b.Kiosk, fmtTime(b.At), b.IntervalSeconds, b.Version, b.UptimeSeconds, b.Printer, b.PrinterDetail,
-			b.Reader, b.ReaderDetail, b.LastError, int64(b.FreeDiskBytes), b.CatalogVersion)
+			b.Reader, b.ReaderDetail, b.LastError, int64(b.FreeDiskBytes), b.CatalogVersion, fleet.EncodeBundles(b.Bundles))
 		return err
 	})
 	if err != nil {

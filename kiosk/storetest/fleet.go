@@ -44,6 +44,7 @@ func testFleetBeats(t *testing.T, s fleet.Store) {
 	second.At, second.UptimeSeconds, second.Printer, second.PrinterDetail = t0.Add(30*time.Second), 3630, fleet.PrinterNearEnd, "paper near end"
 	second.Reader, second.ReaderDetail, second.LastError = fleet.ReaderFault, "open /dev/ttyUSB1: no such file", "printer: paper near end"
 	second.FreeDiskBytes = 1<<63 + 5 // beyond int64: stored as its bits
+	second.Bundles = map[string]string{"catalog": "2026.12.1", "guides": "7"}
 	prev, had, err = s.PutBeat(ctx, second)
 	if err != nil || !had || !reflect.DeepEqual(prev, first) {
 		t.Fatalf("second beat: prev %+v had %v err %v; want %+v", prev, had, err, first)
