@@ -70,8 +70,11 @@ func DefaultPages() map[int]string {
 }
 
 // IdleFlush ends a job without a cut after this much silence (printers
-// without a cutter).
-const IdleFlush = 400 * time.Millisecond
+// without a cutter). A job with a cut ends at the cut, so this only delays
+// cutless jobs; it is long because a kiosk's writer stalled by a loaded
+// machine (2 cores, load 8-10) paused for over 400 ms inside one ticket and
+// the emulator split it into two jobs.
+const IdleFlush = 2 * time.Second
 
 // NewMachine makes a printer with paper dots wide writing jobs into out.
 func NewMachine(dots int, out string) *Machine {
