@@ -18,13 +18,13 @@ for (const [name, vp] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]]) {
     const page = await openKiosk(browser, vp)
     await startSession(page)
     assert.equal(await page.getByTestId('centre-name').innerText(), 'Trung tâm Phục vụ hành chính công tỉnh Thử nghiệm')
-    for (const id of ['search', 'guide', 'queue', 'pay', 'scan', 'skills']) {
+    for (const id of ['search', 'guide', 'queue', 'pay', 'dossier', 'scan', 'skills']) {
       const box = await page.getByTestId('tile-' + id).boundingBox()
       assert.ok(box, `tile ${id} visible`)
       assert.ok(box.height >= 64 && box.width >= 64, `tile ${id} is a big touch target (${box.width}x${box.height})`)
       assert.ok(box.y + box.height <= vp.height, `tile ${id} fits on screen without scrolling`)
     }
-    // Three columns in landscape, two in portrait.
+    // Four columns in landscape (the first three tiles in three of them), two in portrait.
     const xs = new Set()
     for (const id of ['search', 'guide', 'queue']) xs.add(Math.round((await page.getByTestId('tile-' + id).boundingBox()).x))
     assert.equal(xs.size, name === 'landscape' ? 3 : 2)
@@ -55,7 +55,7 @@ test('unbuilt tiles lead to a polite screen, never a dead tap', async () => {
   const page = await openKiosk(browser)
   await startSession(page)
   const features = await page.evaluate(() => window.go.uiapi.API.Status().then((s) => s.features))
-  for (const id of ['search', 'guide', 'queue', 'pay', 'scan', 'skills']) {
+  for (const id of ['search', 'guide', 'queue', 'pay', 'dossier', 'scan', 'skills']) {
     await page.getByTestId('tile-' + id).click()
     if (!features.includes(id)) await page.getByTestId('soon').waitFor()
     assert.notEqual(await page.getByTestId('tile-' + id).count(), 1, `tapping ${id} left the home screen`)
