@@ -23,6 +23,9 @@ var pageSpecs = []pageSpec{
 	{PathPageReports, "reports", device.Counter},
 }
 
+// PairingDays is how long a paired page keeps its device cookie.
+const PairingDays = 400
+
 // PathAssets is where the pages' scripts and styles are served (no token:
 // they hold nothing secret).
 const PathAssets = "/assets/"
@@ -62,8 +65,11 @@ func (s *Server) page(p pageSpec) http.HandlerFunc {
 			if !ok {
 				return
 			}
+			// Long-lived: a TV or tablet must stay paired across browser and
+			// power restarts (400 days is what browsers keep at most);
+			// revoking the device ends it at once.
 			http.SetCookie(w, &http.Cookie{Name: CookieDevice, Value: token, Path: "/", HttpOnly: true,
-				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil, MaxAge: PairingDays * 24 * 3600})
 			q.Del("token")
 			to := p.path
 			if len(q) > 0 {

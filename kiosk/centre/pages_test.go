@@ -96,8 +96,8 @@ func TestPagePairing(t *testing.T) {
 			ck = k
 		}
 	}
-	if ck == nil || ck.Value != display || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Path != "/" || ck.Secure {
-		t.Fatalf("cookie %+v; want the token, HttpOnly, SameSite=Strict, Path=/, not Secure over plain HTTP", ck)
+	if ck == nil || ck.Value != display || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Path != "/" || ck.Secure || ck.MaxAge != PairingDays*24*3600 {
+		t.Fatalf("cookie %+v; want the token, HttpOnly, SameSite=Strict, Path=/, not Secure over plain HTTP, kept 400 days", ck)
 	}
 	if resp, _ := get(t, c.url+"/display/?token="+display, ""); resp.Header.Get("Location") != "/display/" {
 		t.Errorf("pairing without other params: to %q, want /display/", resp.Header.Get("Location"))
