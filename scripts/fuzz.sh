@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 t=${FUZZTIME:-10s}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-saved() { find "$1/testdata/fuzz/$2" -type f 2>/dev/null | wc -l; }
+saved() { { find "$1/testdata/fuzz/$2" -type f 2>/dev/null || true; } | wc -l; }
 for dir in $(grep -rl --include='*_test.go' '^func Fuzz' kiosk drivers config cmd 2>/dev/null | xargs -r -n1 dirname | sort -u); do
   for f in $(grep -h '^func Fuzz' "$dir"/*_test.go | sed -E 's/^func (Fuzz[A-Za-z0-9_]*).*/\1/'); do
     echo "fuzz ./$dir $f ($t)"
