@@ -71,7 +71,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 				}
 				recent = append(recent, c)
 				if hc != nil {
-					hc.Ticket, hc.Service, hc.Status = c.Ticket.Code, lineOf(c.Ticket), queue.StatusCalled
+					hc.Ticket, hc.Service, hc.Status = c.Ticket.Code, c.Ticket.InLine(), queue.StatusCalled
 				}
 				return
 			}
@@ -82,7 +82,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 			case e.Name == queue.EventDone, st == queue.StatusParked, st == queue.StatusWaiting, st == queue.StatusDone, st == queue.StatusNoShow:
 				hc.Ticket, hc.Service, hc.Status = "", "", ""
 			case st != "":
-				hc.Status, hc.Service = st, lineOf(c.Ticket)
+				hc.Status, hc.Service = st, c.Ticket.InLine()
 			}
 		case officer.EventCounter:
 			var st officer.CounterState
@@ -134,12 +134,4 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 		h.Services = append(h.Services, HallService{Code: sv.Code, Name: sv.Name, NameEN: sv.NameEN, Waiting: sv.Waiting, EstWait: sv.EstWait})
 	}
 	return h, nil
-}
-
-// lineOf is the line a ticket is in: Line, or its service for old rows.
-func lineOf(t queue.Ticket) string {
-	if t.Line != "" {
-		return t.Line
-	}
-	return t.Service
 }

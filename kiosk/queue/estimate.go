@@ -45,7 +45,8 @@ func (s *Service) perCall(ctx context.Context) (map[string]time.Duration, error)
 		if err != nil || at.Before(from) || at.After(now) {
 			continue
 		}
-		calls[lineOf(t)] = append(calls[lineOf(t)], at)
+		line := t.InLine()
+		calls[line] = append(calls[line], at)
 	}
 	per := map[string]time.Duration{}
 	for line, cs := range calls {

@@ -156,7 +156,7 @@ func (s *Service) Transfer(ctx context.Context, id int64, d Desk, to, reason str
 		return Ticket{}, err
 	}
 	return s.act(ctx, "transfer", id, d, []string{StatusCalled, StatusServing, StatusParked}, func(t *Ticket) error {
-		if lineOf(*t) == to {
+		if t.InLine() == to {
 			return &StateError{Op: "transfer", Code: t.Code, Status: "already in " + to}
 		}
 		t.Line, t.Status, t.Counter, t.Transfers, t.Note = to, StatusWaiting, "", t.Transfers+1, r
@@ -177,8 +177,8 @@ func (s *Service) CallOut(ctx context.Context, id int64, d Desk, reason string) 
 		return Ticket{}, fmt.Errorf("%w: %q", ErrNoCounter, d.Counter)
 	}
 	return s.act(ctx, "call", id, d, []string{StatusWaiting}, func(t *Ticket) error {
-		if !slices.Contains(served, lineOf(*t)) {
-			return fmt.Errorf("%w: %s waits for %s, not served at counter %s", ErrNotHere, t.Code, lineOf(*t), d.Counter)
+		if !slices.Contains(served, t.InLine()) {
+			return fmt.Errorf("%w: %s waits for %s, not served at counter %s", ErrNotHere, t.Code, t.InLine(), d.Counter)
 		}
 		if t.Day != s.BusinessDay() {
 			return &StateError{Op: "call", Code: t.Code, Status: "from another day"}

@@ -40,7 +40,7 @@ func (s *Service) List(ctx context.Context, day string) ([]Ticket, error) {
 		if t.Called {
 			continue
 		}
-		line := lineOf(t)
+		line := t.InLine()
 		m, ok := pos[line]
 		if !ok {
 			l, err := s.db.Line(ctx, line, day)

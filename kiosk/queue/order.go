@@ -79,17 +79,9 @@ func phase(called []Waiting) int {
 // ahead is t's people-ahead count under the configured ordering (0 when
 // it is no longer waiting).
 func (s *Service) ahead(ctx context.Context, t Ticket) (int, error) {
-	l, err := s.db.Line(ctx, lineOf(t), t.Day)
+	l, err := s.db.Line(ctx, t.InLine(), t.Day)
 	if err != nil {
-		return 0, fmt.Errorf("queue: waiting %s: %w", lineOf(t), err)
+		return 0, fmt.Errorf("queue: waiting %s: %w", t.InLine(), err)
 	}
 	return max(Ahead(l.Waiting, s.cfg.Queue.PriorityOrdering, s.cfg.Queue.InterleaveEvery, phase(l.Called), t.ID), 0), nil
-}
-
-// lineOf is the line t waits in (its service unless transferred).
-func lineOf(t Ticket) string {
-	if t.Line != "" {
-		return t.Line
-	}
-	return t.Service
 }

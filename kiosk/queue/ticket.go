@@ -44,6 +44,15 @@ type Ticket struct {
 	Guidance   *Guidance `json:"guidance,omitempty"`
 }
 
+// InLine is the line the ticket waits in: Line, or its own service for a
+// row from before transfers existed.
+func (t Ticket) InLine() string {
+	if t.Line != "" {
+		return t.Line
+	}
+	return t.Service
+}
+
 // Ticket statuses. A ticket waits, is called to a counter (and may be
 // recalled), is started, and is finished; or it is a no-show (only after a
 // call), parked (set aside and resumed later by the same counter), or

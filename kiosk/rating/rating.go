@@ -167,10 +167,6 @@ func NewVisit(t queue.Ticket, stars int, reasons []string, comment string, now t
 	if t.Status != queue.StatusDone || err != nil || now.Sub(done) > within {
 		return Visit{}, fmt.Errorf("%w: %s", ErrNotServed, t.Code)
 	}
-	line := t.Line
-	if line == "" {
-		line = t.Service
-	}
-	return Visit{TicketID: t.ID, Code: t.Code, Day: t.Day, At: now.UTC(), Service: line, Counter: t.Counter,
+	return Visit{TicketID: t.ID, Code: t.Code, Day: t.Day, At: now.UTC(), Service: t.InLine(), Counter: t.Counter,
 		Officer: t.Officer, Stars: stars, Reasons: reasons, Comment: comment}, nil
 }

@@ -85,11 +85,7 @@ func Build(from, to string, tickets []queue.Ticket, visits []rating.Visit, names
 		return a
 	}
 	keys := func(t queue.Ticket) [][2]string {
-		line := t.Line
-		if line == "" {
-			line = t.Service
-		}
-		ks := [][2]string{{ByDay, t.Day}, {ByService, line}, {Total, ""}}
+		ks := [][2]string{{ByDay, t.Day}, {ByService, t.InLine()}, {Total, ""}}
 		if t.Counter != "" {
 			ks = append(ks, [2]string{ByCounter, t.Counter})
 		}
