@@ -5,79 +5,25 @@
 // with the centre back the next number follows without duplicate or gap.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync, openSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { root, startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors, typeKeys } from './harness.mjs'
+import { centreServer, freePort, KIOSKCTL, OFFICER_PIN } from './centre-harness.mjs'
+import { startKiosk, launchBrowser, openKiosk, startSession, assertNoAppErrors, typeKeys } from './harness.mjs'
 
-const CENTRE_BIN = join(root, 'build/bin/motcua-centre')
-const KIOSKCTL = join(root, 'build/bin/kioskctl')
 const OUT = process.env.E2E_OUT ?? mkdtempSync(join(tmpdir(), 'centre-e2e-out-'))
 mkdirSync(OUT, { recursive: true })
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)) })
-  })
-}
-
-async function healthy(url) {
-  try {
-    const r = await fetch(url + '/healthz', { signal: AbortSignal.timeout(1000) })
-    return r.ok && (await r.json()).ok
-  } catch {
-    return false
-  }
-}
-
-/** centreServer runs motcua-centre serve on a fixed port over one SQLite file. */
-function centreServer(dir, port) {
-  const db = join(dir, 'centre.db')
-  const url = `http://127.0.0.1:${port}`
-  const logPath = join(dir, 'centre.log')
-  let proc = null
-  let exited = null
-  return {
-    url,
-    db,
-    enroll: (kind, name) => execFileSync(CENTRE_BIN, ['enroll', '--db', db, kind, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim(),
-    async start() {
-      exited = null
-      proc = spawn(CENTRE_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', openSync(logPath, 'a'), openSync(logPath, 'a')] })
-      proc.on('exit', (code, sig) => (exited = { code, sig }))
-      const deadline = Date.now() + 30_000
-      while (!(await healthy(url))) {
-        if (exited) throw new Error(`centre exited (${JSON.stringify(exited)}):\n${readFileSync(logPath, 'utf8')}`)
-        if (Date.now() > deadline) throw new Error('centre did not answer /healthz in 30 s:\n' + readFileSync(logPath, 'utf8'))
-        await sleep(100)
-      }
-    },
-    async stop() {
-      if (!proc || exited) return
-      proc.kill('SIGTERM')
-      const until = Date.now() + 10_000
-      while (!exited && Date.now() < until) await sleep(50)
-      if (!exited) proc.kill('SIGKILL')
-      while (!exited) await sleep(50)
-    },
-  }
-}
-
 let dir, centre, kiosk, browser, counterToken
 const OFFICER = 'Cán bộ E2E'
-const OFFICER_PIN = '975310'
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'centre-e2e-'))
   centre = centreServer(dir, await freePort())
   const kioskToken = centre.enroll('kiosk', 'KIOSK-01')
   counterToken = centre.enroll('counter', 'QUAY-1')
   // Counter calls are made by a signed-in officer (PIN from the environment, never a flag).
-  execFileSync(CENTRE_BIN, ['officer', 'add', '--db', centre.db, OFFICER], { env: { ...process.env, MOTCUA_OFFICER_PIN: OFFICER_PIN }, stdio: ['ignore', 'pipe', 'pipe'] })
+  centre.addOfficer(OFFICER)
   assert.match(kioskToken, /^\S{16,}$/)
   await centre.start()
   kiosk = await startKiosk({ toml: `[centre]\nurl = "${centre.url}"\ntoken = "${kioskToken}"\n` })
