@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/motcua/kiosk/kiosk/device"
@@ -29,9 +31,19 @@ func (s *Server) hallRoute(w http.ResponseWriter, r *http.Request, _ device.Devi
 	writeJSON(w, http.StatusOK, h)
 }
 
-// hall projects the event log onto the hall display: the last HallWindow
-// events of today's business day, replayed in order, plus the live counts
-// of each line.
+// projection is the last replay of the event log onto the counters, kept
+// until the log grows or the day turns: every display asks for the hall
+// after every event, and all of them would replay the same window.
+type projection struct {
+	mu       sync.Mutex
+	last     int64
+	day      string
+	counters []HallCounter
+	recent   []queue.Call // newest first, at most HallRecent
+}
+
+// hall is the hall display's state: the counters and recent calls
+// projected from the event log, plus the live counts of each line.
 func (s *Server) hall(ctx context.Context) (Hall, error) {
 	last, err := s.opt.Events.LastEventID(ctx)
 	if err != nil {
@@ -39,6 +51,32 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 	}
 	now := s.now()
 	day := s.queue.Day(now)
+	p := &s.projected
+	p.mu.Lock()
+	if p.counters == nil || p.last != last || p.day != day {
+		counters, recent, err := s.project(ctx, last, day)
+		if err != nil {
+			p.mu.Unlock()
+			return Hall{}, err
+		}
+		p.last, p.day, p.counters, p.recent = last, day, counters, recent
+	}
+	h := Hall{Counters: slices.Clone(p.counters), Recent: slices.Clone(p.recent), Services: []HallService{},
+		At: now.UTC().Format(time.RFC3339), LastEventID: last}
+	p.mu.Unlock()
+	svs, err := s.queue.Services(ctx)
+	if err != nil {
+		return Hall{}, err
+	}
+	for _, sv := range svs {
+		h.Services = append(h.Services, HallService{Code: sv.Code, Name: sv.Name, NameEN: sv.NameEN, Waiting: sv.Waiting, EstWait: sv.EstWait})
+	}
+	return h, nil
+}
+
+// project replays the last HallWindow events up to last, of the business
+// day day, onto the configured counters; recent is newest first.
+func (s *Server) project(ctx context.Context, last int64, day string) (counters []HallCounter, recent []queue.Call, err error) {
 	var order []string
 	byCounter := map[string]*HallCounter{}
 	for _, sv := range s.opt.Config.Queue.Services {
@@ -49,7 +87,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 			}
 		}
 	}
-	var recent []queue.Call
+	var calls []queue.Call
 	apply := func(e events.Stored) {
 		if s.queue.Day(e.At) != day {
 			return
@@ -69,7 +107,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 				if c.At == "" {
 					c.At = e.At.UTC().Format(time.RFC3339)
 				}
-				recent = append(recent, c)
+				calls = append(calls, c)
 				if hc != nil {
 					hc.Ticket, hc.Service, hc.Status = c.Ticket.Code, c.Ticket.InLine(), queue.StatusCalled
 				}
@@ -100,7 +138,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 	for after := max(0, last-int64(HallWindow)); after < last; {
 		evs, err := s.opt.Events.EventsAfter(ctx, after, pageSize)
 		if err != nil {
-			return Hall{}, err
+			return nil, nil, err
 		}
 		if len(evs) == 0 {
 			break
@@ -116,22 +154,15 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 			break
 		}
 	}
-	h := Hall{Counters: make([]HallCounter, 0, len(order)), Recent: []queue.Call{}, Services: []HallService{},
-		At: now.UTC().Format(time.RFC3339), LastEventID: last}
+	counters = make([]HallCounter, 0, len(order))
 	for _, c := range order {
-		h.Counters = append(h.Counters, *byCounter[c])
+		counters = append(counters, *byCounter[c])
 	}
-	for i := len(recent) - 1; i >= 0 && len(h.Recent) < HallRecent; i-- {
-		c := recent[i]
+	recent = []queue.Call{}
+	for i := len(calls) - 1; i >= 0 && len(recent) < HallRecent; i-- {
+		c := calls[i]
 		c.Ticket.Guidance = nil // the hall shows no more than the code
-		h.Recent = append(h.Recent, c)
+		recent = append(recent, c)
 	}
-	svs, err := s.queue.Services(ctx)
-	if err != nil {
-		return Hall{}, err
-	}
-	for _, sv := range svs {
-		h.Services = append(h.Services, HallService{Code: sv.Code, Name: sv.Name, NameEN: sv.NameEN, Waiting: sv.Waiting, EstWait: sv.EstWait})
-	}
-	return h, nil
+	return counters, recent, nil
 }

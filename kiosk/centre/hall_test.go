@@ -1,10 +1,13 @@
 package centre
 
 import (
+	"sync/atomic"
+
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/motcua/kiosk/kiosk/events"
 	"io"
 	"net/http"
 	"testing"
@@ -243,5 +246,51 @@ func TestCallTicketAsNumber(t *testing.T) {
 	}
 	if len(number) >= len(digits) {
 		t.Fatalf("as a number %d bytes, digit by digit %d: want the number shorter", len(number), len(digits))
+	}
+}
+
+// countingLog counts the reads of the event log's pages.
+type countingLog struct {
+	events.Log
+	reads atomic.Int64
+}
+
+func (l *countingLog) EventsAfter(ctx context.Context, after int64, limit int) ([]events.Stored, error) {
+	l.reads.Add(1)
+	return l.Log.EventsAfter(ctx, after, limit)
+}
+
+// Displays ask for the hall after every event: with no new event the
+// projection is reused, and a new event is projected at once.
+func TestHallProjectionReused(t *testing.T) {
+	var cl *countingLog
+	c := newCentreOpt(t, func(o *Options) { cl = &countingLog{Log: o.Events}; o.Events = cl })
+	ctx := context.Background()
+	display := c.enroll(device.Display, "tv")
+	if _, err := c.enroll(device.Kiosk, "k1").IssueTicket(ctx, IssueRequest{Service: "HT"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := display.Hall(ctx); err != nil {
+		t.Fatal(err)
+	}
+	reads := cl.reads.Load()
+	for i := 0; i < 3; i++ {
+		if _, err := display.Hall(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := cl.reads.Load(); got != reads {
+		t.Fatalf("the log was read %d more times for an unchanged hall", got-reads)
+	}
+	call, err := c.officerAt("1").CallNext(ctx, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := display.Hall(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hc := hallCounter(t, h, "1"); hc.Ticket != call.Ticket.Code || len(h.Recent) != 1 {
+		t.Fatalf("after a call: counter 1 %+v, recent %+v", hc, h.Recent)
 	}
 }

@@ -81,6 +81,8 @@ type Server struct {
 	pages    fs.FS
 	calls    *callCache
 
+	projected projection // the hall's last replay of the event log (hall.go)
+
 	closing   chan struct{} // closed when the HTTP server shuts down: streams end
 	closeOnce sync.Once
 
