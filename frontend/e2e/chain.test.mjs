@@ -11,8 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { root, LANDSCAPE } from './harness.mjs'
+import { root, LANDSCAPE, launchBrowser, AUTOPLAY } from './harness.mjs'
 import { centreServer, freePort, KIOSKCTL, CENTRE_BIN, signIn } from './centre-harness.mjs'
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(root, 'docs/screenshots')
@@ -34,12 +33,7 @@ before(async () => {
   centre.addOfficer(OFFICER)
   execFileSync(CENTRE_BIN, ['pin', 'set', '--db', centre.db, 'staff'], { input: STAFF_PIN + '\n', encoding: 'utf8' })
   await centre.start()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
-  })
+  browser = await launchBrowser(AUTOPLAY)
 })
 after(async () => {
   await browser?.close()

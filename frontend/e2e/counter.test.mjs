@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { root } from './harness.mjs'
+import { root, launchBrowser } from './harness.mjs'
 import { centreServer, freePort, KIOSKCTL, OFFICER_PIN } from './centre-harness.mjs'
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(root, 'docs/screenshots')
@@ -32,12 +31,7 @@ before(async () => {
   centre.addOfficer(LAN)
   centre.addOfficer(HUNG)
   await centre.start()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  })
+  browser = await launchBrowser()
 })
 after(async () => {
   await browser?.close()

@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { root, PORTRAIT, LANDSCAPE } from './harness.mjs'
+import { root, PORTRAIT, LANDSCAPE, launchBrowser, AUTOPLAY } from './harness.mjs'
 import { centreServer, freePort, KIOSKCTL, signIn } from './centre-harness.mjs'
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(root, 'docs/screenshots')
@@ -24,12 +23,7 @@ before(async () => {
   counterToken = centre.enroll('counter', 'QUAY-1')
   for (const n of ['1', '2', '3', '4', '5']) centre.addOfficer(`Cán bộ ${n}`)
   await centre.start()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
-  })
+  browser = await launchBrowser(AUTOPLAY)
 })
 after(async () => {
   await browser?.close()

@@ -71,14 +71,17 @@ export async function startKiosk({ toml = '', env = {} } = {}) {
   }
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   })
 }
+
+/** AUTOPLAY lets a hall display speak without a tap (as the TV's kiosk Chromium is started). */
+export const AUTOPLAY = ['--autoplay-policy=no-user-gesture-required']
 
 /** openKiosk opens a page on the bridge at the given viewport and waits for the app. */
 export async function openKiosk(browser, viewport = PORTRAIT) {
