@@ -41,8 +41,8 @@ after(async () => {
   if (!process.env.KEEP_E2E_DATA && dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function openPage(path, viewport) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true })
+async function openPage(path, viewport, more = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true, ...more })
   const page = await context.newPage()
   page.appErrors = []
   page.on('pageerror', (e) => { console.error('page error:', e.message); page.appErrors.push(e) })
@@ -141,8 +141,14 @@ test('issue → call → display and voice → recall → finish → rating → 
   const again = await tablet.evaluate(async (id) => (await fetch('/api/v1/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket: id, stars: 5 }) })).status, id)
   assert.equal(again, 409)
 
-  // The reports page: the staff PIN, then the officer's row.
-  const reports = await openPage(`/reports/?token=${encodeURIComponent(counterToken)}`, DESK)
+  // The reports page: the staff PIN, then the officer's row. The desk PC's
+  // clock is put in a time zone whose date is not the centre's business day
+  // (one of UTC−12 and UTC+14 always is not): "today" is the centre's day.
+  const centreDay = (await (await fetch(`${centre.url}/api/v1/reports?format=json`, { headers: { Authorization: `Bearer ${counterToken}`, 'X-Staff-PIN': STAFF_PIN } })).json()).today
+  assert.match(centreDay, /^\d{4}-\d{2}-\d{2}$/)
+  const zoneDay = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  const timezoneId = ['Etc/GMT+12', 'Pacific/Kiritimati'].find((z) => zoneDay(z) !== centreDay)
+  const reports = await openPage(`/reports/?token=${encodeURIComponent(counterToken)}`, DESK, { timezoneId })
   await reports.getByTestId('pin-pad').waitFor()
   for (const d of '111111') await reports.getByTestId(`pin-${d}`).click()
   await reports.getByTestId('pin-ok').click()
@@ -150,6 +156,7 @@ test('issue → call → display and voice → recall → finish → rating → 
   for (const d of STAFF_PIN) await reports.getByTestId(`pin-${d}`).click()
   await reports.getByTestId('pin-ok').click()
   await reports.getByTestId('reports').waitFor()
+  assert.equal(await reports.getByTestId('to').inputValue(), centreDay, `the period ends on the centre's day, not the desk's (${timezoneId})`)
   const row = reports.locator(`[data-testid="row-officer-${OFFICER}"]`)
   await row.waitFor()
   assert.equal(await row.getAttribute('data-served'), '1')

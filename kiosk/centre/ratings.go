@@ -115,6 +115,7 @@ func (s *Server) reports(w http.ResponseWriter, r *http.Request, dev device.Devi
 		names[sv.Code] = sv.NameVI
 	}
 	rep := report.Build(from, to, tickets, visits, names)
+	rep.Today = today
 	s.log.Info("report read", "from", from, "to", to, "format", format, "device", dev.Name)
 	name := "bao-cao-" + from + "_" + to
 	switch format {

@@ -60,6 +60,11 @@ type Report struct {
 	Rows     []Row          `json:"rows"` // by grouping (Groupings order), then key
 	Estimate Estimate       `json:"estimate"`
 	Reasons  map[string]int `json:"reasons"` // low-rating reason → count
+	// Today is the centre's business day when the report was read. The
+	// reports page counts "today" and "the last 7 days" from it, not from
+	// the browser's clock: a desk PC in UTC is on yesterday from midnight
+	// to 07:00 in Vietnam.
+	Today string `json:"today,omitempty"`
 }
 
 // Build makes the report of tickets and visits (any order). names maps a

@@ -4,15 +4,16 @@ import { estimateWords, minutes } from '../lib/strings'
 import type { Report, Row } from './types'
 
 describe('reports page helpers', () => {
-  it('reads periods in local days', () => {
-    const now = new Date(2026, 2, 3, 9, 0)
-    expect(day(now)).toBe('2026-03-03')
-    expect(lastDays(1, now)).toEqual({ from: '2026-03-03', to: '2026-03-03' })
-    expect(lastDays(7, now)).toEqual({ from: '2026-02-25', to: '2026-03-03' })
-    expect(lastDays(30, now).from).toBe('2026-02-02')
+  it('counts periods back from the centre\'s day, not the browser\'s clock', () => {
+    expect(day(new Date(2026, 2, 3, 9, 0))).toBe('2026-03-03')
+    expect(lastDays(1, '2026-03-03')).toEqual({ from: '2026-03-03', to: '2026-03-03' })
+    expect(lastDays(7, '2026-03-03')).toEqual({ from: '2026-02-25', to: '2026-03-03' })
+    expect(lastDays(30, '2026-03-03').from).toBe('2026-02-02')
+    expect(lastDays(7, '2026-01-02').from).toBe('2025-12-27')
   })
   it('builds the route and the file name', () => {
     expect(reportURL('2026-03-01', '2026-03-03', 'csv')).toBe('/api/v1/reports?from=2026-03-01&to=2026-03-03&format=csv')
+    expect(reportURL('', '', 'json')).toBe('/api/v1/reports?format=json')
     expect(fileName('attachment; filename="bao-cao-a_b.csv"', 'x', 'y', 'csv')).toBe('bao-cao-a_b.csv')
     expect(fileName(null, '2026-03-01', '2026-03-03', 'xlsx')).toBe('bao-cao-2026-03-01_2026-03-03.xlsx')
   })

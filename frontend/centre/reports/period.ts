@@ -9,15 +9,19 @@ export function day(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
-/** lastDays is the period of the last n days, today included. */
-export function lastDays(n: number, now = new Date()): { from: string; to: string } {
-  const f = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (n - 1))
-  return { from: day(f), to: day(now) }
+/** lastDays is the period of the last n days up to today (YYYY-MM-DD, the centre's business day), today included. */
+export function lastDays(n: number, today: string): { from: string; to: string } {
+  const [y, m, d] = today.split('-').map(Number)
+  const f = new Date(y, m - 1, d - (n - 1))
+  return { from: day(f), to: today }
 }
 
-/** reportURL is the report route for a period and format. */
+/** reportURL is the report route for a period and format; an empty period is the centre's today. */
 export function reportURL(from: string, to: string, format: Format): string {
-  const q = new URLSearchParams({ from, to, format })
+  const q = new URLSearchParams()
+  if (from) q.set('from', from)
+  if (to) q.set('to', to)
+  q.set('format', format)
   return `${PathReports}?${q}`
 }
 

@@ -33,6 +33,8 @@ export interface Report {
   rows: Row[]
   estimate: Estimate
   reasons: Record<string, number>
+  /** the centre's business day; "today" on this page is this day, not the browser's */
+  today?: string
 }
 
 export type Format = 'json' | 'csv' | 'xlsx'
