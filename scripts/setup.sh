@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.15.0
 # systemd: systemd-analyze for make check-units; cage: the Linux kiosk session (build/linux/);
-# nsis: makensis for make installer-windows.
-APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core postgresql systemd cage nsis)
+# nsis: makensis for make installer-windows; p7zip-full: 7z, to list what the
+# installer carries (make check-installer, part of make test); file: to check
+# it is a Windows PE.
+APT_PKGS=(build-essential pkg-config libgtk-3-dev xvfb xauth chromium socat imagemagick fonts-noto-core postgresql systemd cage nsis p7zip-full file)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
