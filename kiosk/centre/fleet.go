@@ -37,7 +37,11 @@ func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request, dev device.De
 		return
 	}
 	if a, ok := fleet.AlertFor(prev, had, b); ok {
-		s.log.Warn("kiosk paper alert", "kiosk", b.Kiosk, "kind", a.Kind)
+		if a.Kind == fleet.AlertCleared {
+			s.log.Info("kiosk paper replaced; alert cleared", "kiosk", b.Kiosk)
+		} else {
+			s.log.Warn("kiosk paper alert", "kiosk", b.Kiosk, "kind", a.Kind)
+		}
 		s.emit.Emit(fleet.EventAlert, a)
 	}
 	if had && prev.Printer != b.Printer {
