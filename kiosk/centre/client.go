@@ -246,6 +246,13 @@ func (c *Client) Heartbeat(ctx context.Context, b fleet.Beat) error {
 	return err
 }
 
+// FleetAlerts lists the kiosks' paper alerts in force (counter device).
+func (c *Client) FleetAlerts(ctx context.Context) ([]fleet.Alert, error) {
+	out := []fleet.Alert{}
+	_, err := c.do(ctx, http.MethodGet, PathFleetAlerts, nil, &out)
+	return out, err
+}
+
 // Fleet lists every kiosk with its state (counter device with the staff PIN).
 func (c *Client) Fleet(ctx context.Context) ([]KioskHealth, error) {
 	var out []KioskHealth

@@ -19,7 +19,8 @@ func (s *Server) fleetOn(w http.ResponseWriter) bool {
 }
 
 // heartbeat is POST /api/v1/heartbeat: the kiosk's latest beat replaces
-// its previous one; a change of its paper to near-end or out is an alert.
+// its previous one; a change of its paper to near-end or out, or back to
+// ok, is an alert.
 func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request, dev device.Device) {
 	if !s.fleetOn(w) {
 		return
@@ -36,13 +37,54 @@ func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request, dev device.De
 		return
 	}
 	if a, ok := fleet.AlertFor(prev, had, b); ok {
-		s.log.Warn("kiosk paper alert", "kiosk", b.Kiosk, "kind", a.Kind)
+		if a.Kind == fleet.AlertCleared {
+			s.log.Info("kiosk paper replaced; alert cleared", "kiosk", b.Kiosk)
+		} else {
+			s.log.Warn("kiosk paper alert", "kiosk", b.Kiosk, "kind", a.Kind)
+		}
 		s.emit.Emit(fleet.EventAlert, a)
 	}
 	if had && prev.Printer != b.Printer {
 		s.log.Info("kiosk printer state changed", "kiosk", b.Kiosk, "from", prev.Printer, "to", b.Printer)
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// fleetAlerts is GET /api/v1/fleet/alerts: the paper alert in force of
+// each kiosk whose latest beat is near-end or out and that is not offline
+// (a retired kiosk left out), for a counter page opened after the event.
+func (s *Server) fleetAlerts(w http.ResponseWriter, r *http.Request, _ device.Device) {
+	if !s.fleetOn(w) {
+		return
+	}
+	beats, err := s.opt.Fleet.Beats(r.Context())
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	devs, err := s.opt.Devices.Devices(r.Context())
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
+	live := map[string]bool{}
+	for _, d := range devs {
+		if d.Kind == device.Kiosk && d.RevokedAt.IsZero() {
+			live[d.Name] = true
+		}
+	}
+	now := s.now()
+	out := []fleet.Alert{}
+	for _, b := range beats {
+		if !live[b.Kiosk] {
+			continue
+		}
+		if a, ok := fleet.Active(b, now, 0); ok {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Kiosk < out[j].Kiosk })
+	writeJSON(w, http.StatusOK, out)
 }
 
 // fleetStatus is GET /api/v1/fleet: every enrolled kiosk with its state

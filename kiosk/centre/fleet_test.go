@@ -144,7 +144,8 @@ func TestFleetStatus(t *testing.T) {
 	}
 }
 
-// A paper alert is emitted once per change, not on every beat.
+// A paper alert is emitted once per change, not on every beat, and the
+// cleared kind when the paper is back to ok.
 func TestFleetAlertOncePerChange(t *testing.T) {
 	c := newCentre(t)
 	ctx := context.Background()
@@ -171,7 +172,7 @@ func TestFleetAlertOncePerChange(t *testing.T) {
 		}
 		kinds = append(kinds, a.Kind)
 	}
-	want := []string{fleet.AlertPaperNearEnd, fleet.AlertPaperOut, fleet.AlertPaperNearEnd}
+	want := []string{fleet.AlertPaperNearEnd, fleet.AlertPaperOut, fleet.AlertCleared, fleet.AlertPaperNearEnd}
 	if !reflect.DeepEqual(kinds, want) {
 		t.Fatalf("alerts %v, want %v", kinds, want)
 	}
@@ -192,4 +193,85 @@ func TestFleetAlertReachesCounters(t *testing.T) {
 			break
 		}
 	}
+}
+
+// GET /api/v1/fleet/alerts lists the alerts in force for a counter page
+// opened after the event: a counter token, no staff PIN; a kiosk back to
+// ok, offline or retired has none.
+func TestFleetAlertsInForce(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 12, 2, 1, 0, 0, 0, time.UTC)}
+	c := newCentreOpt(t, func(o *Options) { o.Now = clock.now })
+	ctx := context.Background()
+	k1 := c.enroll(device.Kiosk, "KIOSK-01")
+	k2 := c.enroll(device.Kiosk, "KIOSK-02")
+	k3 := c.enroll(device.Kiosk, "KIOSK-03")
+	old := c.enroll(device.Kiosk, "KIOSK-OLD")
+	counter := c.enroll(device.Counter, "QUAY-1")
+	display := c.enroll(device.Display, "TV-1")
+	beat := func(k *Client, p string) {
+		t.Helper()
+		if err := k.Heartbeat(ctx, fleet.Beat{IntervalSeconds: 30, Printer: p, Reader: fleet.ReaderOK}); err != nil {
+			t.Fatalf("beat %s: %v", p, err)
+		}
+	}
+	kinds := func() map[string]string {
+		t.Helper()
+		as, err := counter.FleetAlerts(ctx)
+		if err != nil {
+			t.Fatalf("alerts: %v", err)
+		}
+		m := map[string]string{}
+		for i, a := range as {
+			if a.VI == "" || a.EN == "" || !strings.Contains(a.EN, a.Kiosk) {
+				t.Fatalf("alert without its text: %+v", a)
+			}
+			if i > 0 && as[i-1].Kiosk >= a.Kiosk {
+				t.Fatalf("alerts not by kiosk name: %+v", as)
+			}
+			m[a.Kiosk] = a.Kind
+		}
+		return m
+	}
+
+	if got := kinds(); len(got) != 0 {
+		t.Fatalf("no beat yet: %v", got)
+	}
+	beat(k1, fleet.PrinterNearEnd)
+	beat(k2, fleet.PrinterOut)
+	beat(k3, fleet.PrinterOK)
+	beat(old, fleet.PrinterOut)
+	if err := c.db.RevokeDevice(ctx, "KIOSK-OLD", clock.now()); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"KIOSK-01": fleet.AlertPaperNearEnd, "KIOSK-02": fleet.AlertPaperOut}
+	if got := kinds(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("alerts %v, want %v", got, want)
+	}
+
+	beat(k1, fleet.PrinterOut) // worse
+	beat(k2, fleet.PrinterOK)  // paper replaced
+	beat(k3, fleet.PrinterCoverOpen)
+	want = map[string]string{"KIOSK-01": fleet.AlertPaperOut}
+	if got := kinds(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after a change: alerts %v, want %v", got, want)
+	}
+
+	clock.add(91 * time.Second) // KIOSK-01 offline: the fleet page says so, not the banner
+	if got := kinds(); len(got) != 0 {
+		t.Fatalf("offline kiosk: alerts %v", got)
+	}
+	beat(k1, fleet.PrinterOut)
+	if got := kinds(); got["KIOSK-01"] != fleet.AlertPaperOut {
+		t.Fatalf("back online: alerts %v", got)
+	}
+
+	_, err := NewClient(c.url, "").FleetAlerts(ctx)
+	wantCode(t, "alerts without a token", err, CodeBadToken)
+	_, err = k1.FleetAlerts(ctx)
+	wantCode(t, "kiosk reads the alerts", err, CodeForbidden)
+	_, err = display.FleetAlerts(ctx)
+	wantCode(t, "display reads the alerts", err, CodeForbidden)
+	off := newCentreOpt(t, func(o *Options) { o.Fleet = nil })
+	_, err = off.enroll(device.Counter, "QUAY-1").FleetAlerts(ctx)
+	wantCode(t, "no fleet store", err, CodeNotFound)
 }

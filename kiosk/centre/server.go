@@ -181,6 +181,7 @@ func (s *Server) Handler() http.Handler {
 	s.routePages(mux)
 	s.route(mux, "POST "+PathHeartbeat, []string{device.Kiosk}, s.heartbeat)
 	s.route(mux, "GET "+PathFleet, []string{device.Counter}, s.staffOnly(s.fleetStatus))
+	s.route(mux, "GET "+PathFleetAlerts, []string{device.Counter}, s.fleetAlerts)
 	s.route(mux, "GET "+PathDossier, []string{device.Kiosk}, s.dossierStatus)
 	s.routeBundles(mux)
 	mux.Handle("POST "+PathNotify, http.MaxBytesHandler(s.centre.Receiver(), MaxBody))

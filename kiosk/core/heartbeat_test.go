@@ -58,7 +58,8 @@ func alerts(t *testing.T, c *testCentre) []string {
 
 // A kiosk in centre mode beats every heartbeat_seconds with its versions,
 // devices and disk; the simulated printer running low and then out of paper
-// reaches the centre's store, and each change raises one alert.
+// reaches the centre's store, and each change raises one alert; a new roll
+// raises the cleared one.
 func TestHeartbeatToCentre(t *testing.T) {
 	c := startTestCentre(t, nil)
 	k, rec := startKiosk(t, func(cfg *config.Config) {
@@ -90,6 +91,15 @@ func TestHeartbeatToCentre(t *testing.T) {
 	if got := alerts(t, c); strings.Join(got, ",") != fleet.AlertPaperNearEnd+","+fleet.AlertPaperOut {
 		t.Fatalf("alerts %v, want near-end then out", got)
 	}
+	// A new roll: the cleared alert takes the banners down.
+	if err := k.simPrinterSet("ok"); err != nil {
+		t.Fatal(err)
+	}
+	waitBeat(t, c, "paper back", func(b fleet.Beat) bool { return b.Printer == fleet.PrinterOK })
+	all := fleet.AlertPaperNearEnd + "," + fleet.AlertPaperOut + "," + fleet.AlertCleared
+	if got := alerts(t, c); strings.Join(got, ",") != all {
+		t.Fatalf("alerts %v, want near-end, out, then cleared", got)
+	}
 	// The alerts come back on the centre's stream to the kiosk's staff screen.
 	deadline := time.After(20 * time.Second)
 	for {
@@ -100,7 +110,7 @@ func TestHeartbeatToCentre(t *testing.T) {
 				kinds = append(kinds, e.Data.(fleet.Alert).Kind)
 			}
 		}
-		if strings.Join(kinds, ",") == fleet.AlertPaperNearEnd+","+fleet.AlertPaperOut {
+		if strings.Join(kinds, ",") == all {
 			break
 		}
 		select {

@@ -201,34 +201,56 @@ func Status(b Beat, now time.Time, interval time.Duration) State {
 // EventAlert is the event name of an Alert in the centre's event log.
 const EventAlert = "fleet:alert"
 
-// Alert kinds.
+// Alert kinds. AlertCleared says a kiosk's paper is fine again: the screens
+// take that kiosk's banner down.
 const (
 	AlertPaperNearEnd = PrinterNearEnd
 	AlertPaperOut     = PrinterOut
+	AlertCleared      = "paper_ok"
 )
 
 // Alert is a banner for the counters' and staff screens.
 type Alert struct {
 	Kiosk string `json:"kiosk"`
-	Kind  string `json:"kind"` // AlertPaperNearEnd | AlertPaperOut
+	Kind  string `json:"kind"` // AlertPaperNearEnd | AlertPaperOut | AlertCleared
 	VI    string `json:"vi"`
 	EN    string `json:"en"`
 }
 
-// AlertFor is the alert a new beat raises: only when it changes the kiosk's
+// paperAlert reports whether a printer state is one a banner is up for.
+func paperAlert(printer string) bool { return printer == PrinterNearEnd || printer == PrinterOut }
+
+// AlertFor is the alert a new beat raises: when it changes the kiosk's
 // paper to near-end or out (had false: the kiosk's first beat), so a kiosk
-// that stays out of paper raises it once, not on every beat.
+// that stays out of paper raises it once, not on every beat; and
+// AlertCleared when the printer goes from near-end or out back to ok (a
+// printer gone offline or with its cover open in between keeps the banner
+// up: the paper is not known to be replaced).
 func AlertFor(prev Beat, had bool, cur Beat) (Alert, bool) {
-	if cur.Printer != PrinterNearEnd && cur.Printer != PrinterOut {
+	var m text.Msg
+	switch {
+	case cur.Printer == PrinterOK && had && paperAlert(prev.Printer):
+		m = text.FleetPaperOK
+	case !paperAlert(cur.Printer), had && prev.Printer == cur.Printer:
 		return Alert{}, false
-	}
-	if had && prev.Printer == cur.Printer {
-		return Alert{}, false
-	}
-	m := text.FleetPaperNearEnd
-	if cur.Printer == PrinterOut {
+	case cur.Printer == PrinterOut:
 		m = text.FleetPaperOut
+	default:
+		m = text.FleetPaperNearEnd
+	}
+	kind := cur.Printer
+	if kind == PrinterOK {
+		kind = AlertCleared
 	}
 	m = m.Format(cur.Kiosk)
-	return Alert{Kiosk: cur.Kiosk, Kind: cur.Printer, VI: m.VI, EN: m.EN}, true
+	return Alert{Kiosk: cur.Kiosk, Kind: kind, VI: m.VI, EN: m.EN}, true
+}
+
+// Active is the alert in force for a kiosk's latest beat: its paper is
+// near-end or out and the kiosk is not offline at now (interval as Status).
+func Active(b Beat, now time.Time, interval time.Duration) (Alert, bool) {
+	if !paperAlert(b.Printer) || Status(b, now, interval) == Offline {
+		return Alert{}, false
+	}
+	return AlertFor(Beat{}, false, b)
 }

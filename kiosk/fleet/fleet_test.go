@@ -43,7 +43,9 @@ func TestStatus(t *testing.T) {
 	}
 }
 
-func TestAlertOncePerChange(t *testing.T) {
+// AlertFor raises one alert per change of a kiosk's paper, and the
+// cleared kind when near-end or out goes back to ok.
+func TestAlertFor(t *testing.T) {
 	b := func(p string) Beat { return Beat{Kiosk: "KIOSK-01", Printer: p} }
 	cases := []struct {
 		name string
@@ -51,16 +53,27 @@ func TestAlertOncePerChange(t *testing.T) {
 		had  bool
 		cur  Beat
 		kind string // "": no alert
+		text string // a word of the EN text, when an alert
 	}{
-		{"first beat ok", Beat{}, false, b(PrinterOK), ""},
-		{"first beat near end", Beat{}, false, b(PrinterNearEnd), AlertPaperNearEnd},
-		{"ok to near end", b(PrinterOK), true, b(PrinterNearEnd), AlertPaperNearEnd},
-		{"near end stays", b(PrinterNearEnd), true, b(PrinterNearEnd), ""},
-		{"near end to out", b(PrinterNearEnd), true, b(PrinterOut), AlertPaperOut},
-		{"out stays", b(PrinterOut), true, b(PrinterOut), ""},
-		{"out to ok", b(PrinterOut), true, b(PrinterOK), ""},
-		{"cover open is no paper alert", b(PrinterOK), true, b(PrinterCoverOpen), ""},
-		{"offline then out", b(PrinterOffline), true, b(PrinterOut), AlertPaperOut},
+		{"first beat ok", Beat{}, false, b(PrinterOK), "", ""},
+		{"first beat near end", Beat{}, false, b(PrinterNearEnd), AlertPaperNearEnd, "low"},
+		{"first beat out", Beat{}, false, b(PrinterOut), AlertPaperOut, "out of"},
+		{"ok stays", b(PrinterOK), true, b(PrinterOK), "", ""},
+		{"ok to near end", b(PrinterOK), true, b(PrinterNearEnd), AlertPaperNearEnd, "low"},
+		{"ok to out", b(PrinterOK), true, b(PrinterOut), AlertPaperOut, "out of"},
+		{"near end stays", b(PrinterNearEnd), true, b(PrinterNearEnd), "", ""},
+		{"near end to out", b(PrinterNearEnd), true, b(PrinterOut), AlertPaperOut, "out of"},
+		{"out stays", b(PrinterOut), true, b(PrinterOut), "", ""},
+		{"out to near end", b(PrinterOut), true, b(PrinterNearEnd), AlertPaperNearEnd, "low"},
+		{"out to ok", b(PrinterOut), true, b(PrinterOK), AlertCleared, "new ticket paper"},
+		{"near end to ok", b(PrinterNearEnd), true, b(PrinterOK), AlertCleared, "new ticket paper"},
+		{"out to cover open keeps the banner", b(PrinterOut), true, b(PrinterCoverOpen), "", ""},
+		{"out to offline keeps the banner", b(PrinterOut), true, b(PrinterOffline), "", ""},
+		{"offline to ok is no paper news", b(PrinterOffline), true, b(PrinterOK), "", ""},
+		{"cover open to ok", b(PrinterCoverOpen), true, b(PrinterOK), "", ""},
+		{"cover open is no paper alert", b(PrinterOK), true, b(PrinterCoverOpen), "", ""},
+		{"offline then out", b(PrinterOffline), true, b(PrinterOut), AlertPaperOut, "out of"},
+		{"printer disabled", b(PrinterOut), true, b(PrinterNone), "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,8 +81,46 @@ func TestAlertOncePerChange(t *testing.T) {
 			if ok != (c.kind != "") || a.Kind != c.kind {
 				t.Fatalf("alert %+v %v, want kind %q", a, ok, c.kind)
 			}
-			if ok && (a.Kiosk != "KIOSK-01" || !strings.Contains(a.VI, "KIOSK-01") || !strings.Contains(a.EN, "KIOSK-01")) {
+			if !ok {
+				return
+			}
+			if a.Kiosk != "KIOSK-01" || !strings.Contains(a.VI, "KIOSK-01") || !strings.Contains(a.EN, "KIOSK-01") {
 				t.Fatalf("alert text does not name the kiosk: %+v", a)
+			}
+			if !strings.Contains(a.EN, c.text) {
+				t.Fatalf("alert EN %q, want it to say %q", a.EN, c.text)
+			}
+		})
+	}
+}
+
+// Active is the banner in force for a kiosk's latest beat.
+func TestActive(t *testing.T) {
+	now := time.Date(2026, 12, 2, 8, 0, 0, 0, time.UTC)
+	b := func(p string, ago time.Duration) Beat {
+		return Beat{Kiosk: "KIOSK-01", At: now.Add(-ago), IntervalSeconds: 30, Printer: p}
+	}
+	cases := []struct {
+		name string
+		beat Beat
+		kind string // "": none
+	}{
+		{"ok", b(PrinterOK, 10*time.Second), ""},
+		{"near end", b(PrinterNearEnd, 10*time.Second), AlertPaperNearEnd},
+		{"out", b(PrinterOut, 10*time.Second), AlertPaperOut},
+		{"cover open", b(PrinterCoverOpen, 10*time.Second), ""},
+		{"out but offline", b(PrinterOut, 91*time.Second), ""},
+		{"near end, two beats missed", b(PrinterNearEnd, 90*time.Second), AlertPaperNearEnd},
+		{"never beat", Beat{Kiosk: "KIOSK-01", Printer: PrinterOut}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, ok := Active(c.beat, now, 0)
+			if ok != (c.kind != "") || a.Kind != c.kind {
+				t.Fatalf("Active = %+v %v, want kind %q", a, ok, c.kind)
+			}
+			if ok && (a.Kiosk != "KIOSK-01" || !strings.Contains(a.VI, "KIOSK-01")) {
+				t.Fatalf("alert %+v", a)
 			}
 		})
 	}

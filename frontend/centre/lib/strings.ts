@@ -187,6 +187,13 @@ export const S = {
   chartPerCounter: { vi: 'Số vé và thời gian chờ theo quầy', en: 'Tickets and wait per counter' },
   chartPerOfficer: { vi: 'Sao trung bình theo cán bộ', en: 'Mean stars per officer' },
   repFailed: { vi: 'Không tải được báo cáo', en: 'Could not load the report' },
+
+  // paper alerts
+  // Banners on the counter page ({k}: the kiosk's name; alerts.ts bannerText).
+  paNearEnd: { vi: 'Ki-ốt {k}: máy in sắp hết giấy', en: 'Kiosk {k}: printer paper running low' },
+  paOut: { vi: 'Ki-ốt {k}: máy in hết giấy', en: 'Kiosk {k}: printer out of paper' },
+  paDismiss: { vi: 'Đã biết', en: 'OK' },
+  paRegion: { vi: 'Cảnh báo giấy in của ki-ốt', en: "Kiosks' paper alerts" },
 } satisfies Record<string, VE>
 
 /** counter is "Quầy 3" / "Counter 3". */
