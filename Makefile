@@ -94,10 +94,12 @@ bindings: setup frontend
 
 # Fails when the committed bindings differ from what the Go code generates,
 # or when anything but the UI API is bound (the e2e simulator hooks must not be).
+# File modes are ignored: wails generate writes the runtime files 0755, wails
+# build (make build, the installer) rewrites them 0644.
 check-bindings: bindings
 	@test ! -e frontend/src/wailsjs/go/uiapi/Sim.js || { echo "check-bindings: the simulator hooks are bound outside the e2e build" >&2; exit 1; }
 	@test "$$(ls frontend/src/wailsjs/go)" = "$$(printf 'models.ts\nuiapi')" || { echo "check-bindings: only kiosk/uiapi may be bound, found: $$(ls frontend/src/wailsjs/go)" >&2; exit 1; }
-	@git diff --quiet -- frontend/src/wailsjs && test -z "$$(git status --porcelain -- frontend/src/wailsjs)" || \
+	@git -c core.fileMode=false diff --quiet -- frontend/src/wailsjs && test -z "$$(git -c core.fileMode=false status --porcelain -- frontend/src/wailsjs)" || \
 	  { git status --short -- frontend/src/wailsjs; echo "check-bindings: frontend/src/wailsjs is out of date; commit what make bindings generated" >&2; exit 1; }
 	@echo "bindings are current"
 
