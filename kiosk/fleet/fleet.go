@@ -223,13 +223,15 @@ func paperAlert(printer string) bool { return printer == PrinterNearEnd || print
 // AlertFor is the alert a new beat raises: when it changes the kiosk's
 // paper to near-end or out (had false: the kiosk's first beat), so a kiosk
 // that stays out of paper raises it once, not on every beat; and
-// AlertCleared when the printer goes from near-end or out back to ok (a
-// printer gone offline or with its cover open in between keeps the banner
-// up: the paper is not known to be replaced).
+// AlertCleared when the printer comes back to ok from any other state. A
+// printer gone offline or with its cover open keeps the banner up (the
+// paper is not known to be replaced), but the usual refill is out → cover
+// open → ok, so the clear must come from cover open and offline as well; a
+// clear for a kiosk with no banner changes nothing on the screens.
 func AlertFor(prev Beat, had bool, cur Beat) (Alert, bool) {
 	var m text.Msg
 	switch {
-	case cur.Printer == PrinterOK && had && paperAlert(prev.Printer):
+	case cur.Printer == PrinterOK && had && prev.Printer != PrinterOK && prev.Printer != PrinterNone:
 		m = text.FleetPaperOK
 	case !paperAlert(cur.Printer), had && prev.Printer == cur.Printer:
 		return Alert{}, false
