@@ -12,6 +12,7 @@ import (
 const (
 	PathHeartbeat = "/api/v1/heartbeat" // POST fleet.Beat → 204 (kiosk)
 	PathFleet     = "/api/v1/fleet"     // GET → []KioskHealth, every enrolled kiosk by name (counter + staff PIN)
+	PathPageFleet = "/fleet/"           // the technician's page: one card per kiosk (counter device + staff PIN)
 )
 
 // KioskHealth is one kiosk's card: its state and its latest beat (nil when
