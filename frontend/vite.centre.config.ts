@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 const outDir = here('../kiosk/centre/web/dist')
-const pages = ['counter', 'display', 'rating', 'reports']
+const pages = ['counter', 'display', 'rating', 'reports', 'fleet']
 
 // The committed placeholder that lets `go build` embed dist/ on a fresh
 // clone; emptyOutDir removes it, this puts it back.

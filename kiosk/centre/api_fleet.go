@@ -15,6 +15,7 @@ const (
 	PathHeartbeat   = "/api/v1/heartbeat"    // POST fleet.Beat → 204 (kiosk)
 	PathFleet       = "/api/v1/fleet"        // GET → []KioskHealth, every enrolled kiosk by name (counter + staff PIN)
 	PathFleetAlerts = "/api/v1/fleet/alerts" // GET → []fleet.Alert in force, by kiosk name (counter, no PIN)
+	PathPageFleet   = "/fleet/"              // the technician's page: one card per kiosk (counter device + staff PIN)
 )
 
 // KioskHealth is one kiosk's card: its state and its latest beat (nil when

@@ -21,6 +21,7 @@ var pageSpecs = []pageSpec{
 	{PathPageDisplay, "display", device.Display},
 	{PathPageRating, "rating", device.Display},
 	{PathPageReports, "reports", device.Counter},
+	{PathPageFleet, "fleet", device.Counter},
 }
 
 // PairingDays is how long a paired page keeps its device cookie.

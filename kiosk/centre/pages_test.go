@@ -40,6 +40,7 @@ var builtPages = fstest.MapFS{
 	"counter/index.html": {Data: []byte("<!doctype html><title>counter</title>")},
 	"rating/index.html":  {Data: []byte("<!doctype html><title>rating</title>")},
 	"reports/index.html": {Data: []byte("<!doctype html><title>reports</title>")},
+	"fleet/index.html":   {Data: []byte("<!doctype html><title>fleet</title>")},
 	"assets/display.js":  {Data: []byte("console.log(1)")},
 }
 
@@ -105,6 +106,7 @@ func TestPagePairing(t *testing.T) {
 	for _, p := range []struct{ path, tok, title string }{
 		{"/display/", display, "display"}, {"/rating/?counter=3", display, "rating"},
 		{"/counter/", counter, "counter"}, {"/reports/", counter, "reports"},
+		{"/fleet/", counter, "fleet"},
 	} {
 		resp, body := get(t, c.url+p.path, p.tok)
 		if resp.StatusCode != 200 || !strings.Contains(body, "<title>"+p.title+"</title>") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
@@ -125,6 +127,8 @@ func TestPagePairing(t *testing.T) {
 		{"/display/?token=" + counter, "", 403, wrongKind},
 		{"/counter/?token=" + display, "", 403, wrongKind},
 		{"/reports/", display, 403, wrongKind},
+		{"/fleet/", display, 403, wrongKind},
+		{"/fleet/?token=" + kiosk, "", 403, wrongKind},
 		{"/rating/", kiosk, 403, wrongKind},
 	} {
 		resp, body := get(t, c.url+p.path, p.cookie)
