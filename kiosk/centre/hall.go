@@ -40,6 +40,7 @@ type projection struct {
 	day      string
 	counters []HallCounter
 	recent   []queue.Call // newest first, at most HallRecent
+	builds   int          // replays done, for tests
 }
 
 // hall is the hall display's state: the counters and recent calls
@@ -60,6 +61,7 @@ func (s *Server) hall(ctx context.Context) (Hall, error) {
 			return Hall{}, err
 		}
 		p.last, p.day, p.counters, p.recent = last, day, counters, recent
+		p.builds++
 	}
 	h := Hall{Counters: slices.Clone(p.counters), Recent: slices.Clone(p.recent), Services: []HallService{},
 		At: now.UTC().Format(time.RFC3339), LastEventID: last}

@@ -1,13 +1,11 @@
 package centre
 
 import (
-	"sync/atomic"
 
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/motcua/kiosk/kiosk/events"
 	"io"
 	"net/http"
 	"testing"
@@ -250,21 +248,19 @@ func TestCallTicketAsNumber(t *testing.T) {
 }
 
 // countingLog counts the reads of the event log's pages.
-type countingLog struct {
-	events.Log
-	reads atomic.Int64
-}
-
-func (l *countingLog) EventsAfter(ctx context.Context, after int64, limit int) ([]events.Stored, error) {
-	l.reads.Add(1)
-	return l.Log.EventsAfter(ctx, after, limit)
+// builds is how many times the hall was projected from the event log.
+func (c *testCentre) builds() int {
+	c.srv.projected.mu.Lock()
+	defer c.srv.projected.mu.Unlock()
+	return c.srv.projected.builds
 }
 
 // Displays ask for the hall after every event: with no new event the
 // projection is reused, and a new event is projected at once.
 func TestHallProjectionReused(t *testing.T) {
-	var cl *countingLog
-	c := newCentreOpt(t, func(o *Options) { cl = &countingLog{Log: o.Events}; o.Events = cl })
+	// Counted at the projection, not at the log: the event broker reads the
+	// log too, on its own poll and after each event, whenever it likes.
+	c := newCentre(t)
 	ctx := context.Background()
 	display := c.enroll(device.Display, "tv")
 	if _, err := c.enroll(device.Kiosk, "k1").IssueTicket(ctx, IssueRequest{Service: "HT"}); err != nil {
@@ -273,14 +269,14 @@ func TestHallProjectionReused(t *testing.T) {
 	if _, err := display.Hall(ctx); err != nil {
 		t.Fatal(err)
 	}
-	reads := cl.reads.Load()
+	builds := c.builds()
 	for i := 0; i < 3; i++ {
 		if _, err := display.Hall(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := cl.reads.Load(); got != reads {
-		t.Fatalf("the log was read %d more times for an unchanged hall", got-reads)
+	if got := c.builds(); got != builds {
+		t.Fatalf("the hall was projected %d more times for an unchanged log", got-builds)
 	}
 	call, err := c.officerAt("1").CallNext(ctx, "1")
 	if err != nil {
@@ -289,6 +285,9 @@ func TestHallProjectionReused(t *testing.T) {
 	h, err := display.Hall(ctx)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := c.builds(); got != builds+1 {
+		t.Fatalf("after a call the hall was projected %d times, want once", got-builds)
 	}
 	if hc := hallCounter(t, h, "1"); hc.Ticket != call.Ticket.Code || len(h.Recent) != 1 {
 		t.Fatalf("after a call: counter 1 %+v, recent %+v", hc, h.Recent)
