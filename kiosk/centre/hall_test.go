@@ -1,7 +1,6 @@
 package centre
 
 import (
-
 	"bytes"
 	"context"
 	"encoding/json"

@@ -69,9 +69,10 @@ type Store interface {
 
 // Service checks PINs against the store.
 type Service struct {
-	db   Store
-	now  func() time.Time
-	cost int
+	db     Store
+	now    func() time.Time
+	cost   int
+	recent recent // PINs that opened a role lately (UnlockRecent)
 }
 
 // New makes a Service; cost 0 means bcrypt.DefaultCost.
