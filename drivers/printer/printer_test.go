@@ -204,6 +204,7 @@ func TestUnplugMidJobThenReplugSameEmulator(t *testing.T) {
 	}
 	// The printer kept the half job in its buffer: the driver resynced it,
 	// and the reprint is a whole, cut ticket.
+	sim.Settle()
 	var cut []printersim.Job
 	for _, j := range sim.Jobs() {
 		if j.Cut {

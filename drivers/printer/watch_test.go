@@ -122,6 +122,7 @@ func TestWatchSeesUnplugAndReplugWithoutAJob(t *testing.T) {
 		t.Fatalf("after replug %+v", s)
 	}
 	w = next("back: the backoff is reset", poll)
+	sim.Settle()
 	if n := len(sim.Jobs()); n != 0 || sim.Received() != 0 {
 		t.Fatalf("the printer was found again through %d jobs, %d job bytes: want status requests only", n, sim.Received())
 	}

@@ -37,6 +37,13 @@ type Job struct {
 type Machine struct {
 	Dots int
 	Out  string
+	// Async writes each job's files (PNG, transcript, JSON) off the line:
+	// the job is listed once they are written, and meanwhile DLE EOT is
+	// answered at once, as a real printer answers real-time status while it
+	// prints. Encoding a ticket's PNG under -race on a loaded machine took
+	// over 2 s, and the kiosk's driver rightly called a printer that silent
+	// broken. The pty Sim sets it; a Machine fed directly stays synchronous.
+	Async bool
 
 	mu      sync.Mutex
 	status  escpos.Status
@@ -45,6 +52,8 @@ type Machine struct {
 	paper   *image.Gray
 	y       int
 	jobs    []Job
+	started int           // jobs begun (Job.N)
+	written chan struct{} // closed once the last finished job is listed (Async)
 	changed chan struct{}
 	errs    []string
 	rx      int // bytes received other than status requests
@@ -181,7 +190,8 @@ func (m *Machine) idleFlush() {
 
 func (m *Machine) job() *Job {
 	if m.cur == nil {
-		m.cur = &Job{N: len(m.jobs) + 1}
+		m.started++
+		m.cur = &Job{N: m.started}
 		m.align, m.size, m.bold, m.qrMod, m.qrData = escpos.AlignLeft, 1, false, 3, nil
 		m.paper = image.NewGray(image.Rect(0, 0, m.Dots, 6000))
 		draw.Draw(m.paper, m.paper.Bounds(), image.White, image.Point{}, draw.Src)
@@ -298,22 +308,58 @@ func (m *Machine) Flush() {
 }
 
 func (m *Machine) finish() {
-	j := m.cur
+	j := *m.cur
 	j.Height = m.y
 	m.last = m.paper.SubImage(image.Rect(0, 0, m.Dots, max(m.y, 1)))
-	if m.Out != "" {
-		base := filepath.Join(m.Out, fmt.Sprintf("job-%04d", j.N))
-		j.PNG = base + ".png"
-		if f, err := os.Create(j.PNG); err == nil {
-			png.Encode(f, m.last)
-			f.Close()
-		}
-		os.WriteFile(base+".txt", []byte(strings.Join(j.Lines, "\n")+"\n"), 0o644)
-		b, _ := json.MarshalIndent(j, "", " ")
-		os.WriteFile(base+".json", b, 0o644)
+	m.cur = nil // the next job draws on new paper; this one's is left alone
+	if !m.Async || m.Out == "" {
+		m.writeFiles(&j, m.last)
+		m.list(j)
+		return
 	}
-	m.jobs = append(m.jobs, *j)
-	m.cur = nil
+	prev, done, img := m.written, make(chan struct{}), m.last
+	m.written = done
+	go func() {
+		defer close(done)
+		m.writeFiles(&j, img)
+		if prev != nil {
+			<-prev // jobs are listed in order
+		}
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		m.list(j)
+	}()
+}
+
+// writeFiles writes a job's PNG, transcript and JSON into Out (if set).
+func (m *Machine) writeFiles(j *Job, img image.Image) {
+	if m.Out == "" {
+		return
+	}
+	base := filepath.Join(m.Out, fmt.Sprintf("job-%04d", j.N))
+	j.PNG = base + ".png"
+	if f, err := os.Create(j.PNG); err == nil {
+		png.Encode(f, img)
+		f.Close()
+	}
+	os.WriteFile(base+".txt", []byte(strings.Join(j.Lines, "\n")+"\n"), 0o644)
+	b, _ := json.MarshalIndent(j, "", " ")
+	os.WriteFile(base+".json", b, 0o644)
+}
+
+// Settle waits until every finished job is listed (its files written; see Async).
+func (m *Machine) Settle() {
+	m.mu.Lock()
+	w := m.written
+	m.mu.Unlock()
+	if w != nil {
+		<-w
+	}
+}
+
+// list adds a finished job and wakes its waiters; m.mu is held.
+func (m *Machine) list(j Job) {
+	m.jobs = append(m.jobs, j)
 	close(m.changed)
 	m.changed = make(chan struct{})
 }

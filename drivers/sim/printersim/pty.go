@@ -29,6 +29,7 @@ func Start(link, out string, dots int) (*Sim, error) {
 		}
 	}
 	s := &Sim{Machine: NewMachine(dots, out)}
+	s.Async = true
 	if err := s.Plug(link); err != nil {
 		return nil, err
 	}
@@ -85,15 +86,18 @@ func (s *Sim) Unplug() error {
 	return err
 }
 
-// Close stops the emulator.
+// Close stops the emulator, once the files of every finished job are
+// written (a test's temporary folder is then safe to remove).
 func (s *Sim) Close() error {
 	s.mu.Lock()
 	plugged := s.pty != nil
 	s.mu.Unlock()
+	var err error
 	if plugged {
-		return s.Unplug()
+		err = s.Unplug()
 	}
-	return nil
+	s.Machine.Settle()
+	return err
 }
 
 // Plugged reports whether the pty is there.
