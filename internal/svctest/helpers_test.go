@@ -28,10 +28,11 @@ func productionUnit(t *testing.T) Unit {
 // (and so TimeoutAbortSec) 2s. Everything else is the unit's.
 func fastUnit(t *testing.T) Unit {
 	u := productionUnit(t)
+	orig := u
 	u.WatchdogSec, u.RestartSec = 2*time.Second, 300*time.Millisecond
 	u.TimeoutStopSec, u.TimeoutAbortSec = 2*time.Second, 2*time.Second
-	t.Logf("unit overridden for the test: WatchdogSec=%s RestartSec=%s TimeoutStopSec=TimeoutAbortSec=%s (the unit says 30s, 2s, 10s)",
-		u.WatchdogSec, u.RestartSec, u.TimeoutStopSec)
+	t.Logf("unit overridden for the test: WatchdogSec=%s RestartSec=%s TimeoutStopSec=TimeoutAbortSec=%s (the unit says %s, %s, %s)",
+		u.WatchdogSec, u.RestartSec, u.TimeoutStopSec, orig.WatchdogSec, orig.RestartSec, orig.TimeoutStopSec)
 	return u
 }
 

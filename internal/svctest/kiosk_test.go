@@ -88,6 +88,9 @@ func TestKioskWatchdogRestartsHungPage(t *testing.T) {
 	if ex.Result != ResultWatchdog {
 		t.Errorf("exit: %v, want result watchdog", ex)
 	}
+	if !gone(web, u.TimeoutStopSec) {
+		t.Errorf("the stopped web process %d outlived the hung kiosk by TimeoutStopSec=%s", web, u.TimeoutStopSec)
+	}
 	again, i := expect(t, s, i, u.RestartSec+u.TimeoutStartSec, "kiosk started again", is(Started, 0))
 	if again.PID == st.PID {
 		t.Fatalf("restarted as the same pid %d", again.PID)
@@ -112,6 +115,22 @@ func webProcess(t *testing.T, kiosk int, d time.Duration) int {
 	}
 	t.Fatalf("no %s under kiosk pid %d within %s: %v", webProcessComm, kiosk, d, Descendants(kiosk))
 	return 0
+}
+
+// gone waits, at most d, for pid to end (a zombie counts as ended).
+func gone(pid int, d time.Duration) bool {
+	for end := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
+		b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+		if err != nil {
+			return true
+		}
+		if p, ok := parseStat(string(b)); ok && (p.State == 'Z' || p.State == 'X') {
+			return true
+		}
+		if time.Now().After(end) {
+			return false
+		}
+	}
 }
 
 // endStopped lets the stopped web process go (SIGCONT) and kills it, if it

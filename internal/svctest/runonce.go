@@ -38,8 +38,12 @@ func (s *Supervisor) runOnce(ctx context.Context, msgs <-chan message) (run, err
 	wd.Stop()
 	defer wd.Stop()
 	ready := u.Type != "notify"
+	killedBy := ""
+	r := run{pid: pid}
+	// The watchdog runs once start-up is complete, and stops when the
+	// process is being stopped or killed.
 	armWatchdog := func() {
-		if ready && u.WatchdogSec > 0 {
+		if ready && u.WatchdogSec > 0 && killedBy == "" && !r.stopped {
 			wd.Reset(u.WatchdogSec)
 		}
 	}
@@ -47,11 +51,13 @@ func (s *Supervisor) runOnce(ctx context.Context, msgs <-chan message) (run, err
 		startT = time.After(u.TimeoutStartSec)
 	}
 	armWatchdog()
-	killedBy := ""
-	r := run{pid: pid}
 	done := ctx.Done()
 	watchdogFired := func(why string) {
+		if killedBy != "" || r.stopped {
+			return
+		}
 		killedBy = ResultWatchdog
+		wd.Stop()
 		s.log.add(Event{Kind: WatchdogTimeout, PID: pid, Detail: why})
 		s.signal(pid, syscall.SIGABRT, false)
 		killT = time.After(u.TimeoutAbortSec)
@@ -88,6 +94,7 @@ func (s *Supervisor) runOnce(ctx context.Context, msgs <-chan message) (run, err
 			}
 		case <-startT:
 			startT, killedBy = nil, ResultTimeout
+			wd.Stop()
 			s.log.add(Event{Kind: StartTimeout, PID: pid, Detail: "no READY=1 within TimeoutStartSec=" + u.TimeoutStartSec.String()})
 			s.signal(pid, syscall.SIGTERM, false)
 			killT = time.After(u.TimeoutStopSec)

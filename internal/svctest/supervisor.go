@@ -59,6 +59,7 @@ func (s *Supervisor) Stop() error {
 		return nil
 	}
 	s.cancel()
+	s.cancel = nil
 	<-s.done
 	if err := s.sock.close(); err != nil {
 		return fmt.Errorf("svctest: stop: %w", err)
