@@ -19,7 +19,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.conf
 CENTRE_SRC   := $(shell find frontend/centre frontend/vite.centre.config.ts frontend/package-lock.json -type f 2>/dev/null)
 CENTRE_PAGES := kiosk/centre/web/dist/display/index.html
 
-.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
+.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units check-watchdog installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
 
 help:
 	@echo "make run         set up, build and start the kiosk (simulated devices, sample catalog)"
@@ -150,6 +150,12 @@ check-windows:
 # systemd-analyze verify on build/linux/*.service, failing on any warning.
 check-units:
 	@GO=$(GO) scripts/check-units.sh
+
+# The real kiosk under a supervisor that follows systemd's semantics for
+# build/linux/motcua-kiosk.service (internal/svctest): READY=1, keep-alives,
+# and a restart when its WebKit web process is stopped (a hung page).
+check-watchdog: build
+	MOTCUA_KIOSK_BIN=$(CURDIR)/build/bin/motcua-kiosk MOTCUA_REQUIRE_KIOSK=1 xvfb-run -a -s "-screen 0 1080x1920x24" $(GO) test -count=1 -v -run Kiosk ./internal/svctest
 
 test-frontend:
 	cd frontend && npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human
