@@ -114,7 +114,7 @@ run: build
 	@scripts/run.sh build/bin/motcua-kiosk
 
 test: export REQUIRE_INSTALLER = 1
-test: setup frontend check-bindings test-go check-installer test-frontend e2e
+test: setup frontend check-bindings test-go check-installer test-frontend e2e check-watchdog
 	@echo "all tests passed"
 
 # The PostgreSQL tests start their own server (internal/pgtest); here a missing
