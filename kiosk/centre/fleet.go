@@ -50,21 +50,31 @@ func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request, dev device.De
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// fleetAlerts is GET /api/v1/fleet/alerts: the paper alert in force of
-// each kiosk whose latest beat is near-end or out and that is not offline
-// (a retired kiosk left out), for a counter page opened after the event.
-func (s *Server) fleetAlerts(w http.ResponseWriter, r *http.Request, _ device.Device) {
+// fleetRead reads every kiosk's latest beat and the enrolled devices; false:
+// it answered the request already (fleet off, or the store failing).
+func (s *Server) fleetRead(w http.ResponseWriter, r *http.Request) ([]fleet.Beat, []device.Device, bool) {
 	if !s.fleetOn(w) {
-		return
+		return nil, nil, false
 	}
 	beats, err := s.opt.Fleet.Beats(r.Context())
 	if err != nil {
 		s.unavailable(w, r, err)
-		return
+		return nil, nil, false
 	}
 	devs, err := s.opt.Devices.Devices(r.Context())
 	if err != nil {
 		s.unavailable(w, r, err)
+		return nil, nil, false
+	}
+	return beats, devs, true
+}
+
+// fleetAlerts is GET /api/v1/fleet/alerts: the paper alert in force of
+// each kiosk whose latest beat is near-end or out and that is not offline
+// (a retired kiosk left out), for a counter page opened after the event.
+func (s *Server) fleetAlerts(w http.ResponseWriter, r *http.Request, _ device.Device) {
+	beats, devs, ok := s.fleetRead(w, r)
+	if !ok {
 		return
 	}
 	live := map[string]bool{}
@@ -90,17 +100,8 @@ func (s *Server) fleetAlerts(w http.ResponseWriter, r *http.Request, _ device.De
 // fleetStatus is GET /api/v1/fleet: every enrolled kiosk with its state
 // (a revoked kiosk's last beat is left out).
 func (s *Server) fleetStatus(w http.ResponseWriter, r *http.Request, _ device.Device) {
-	if !s.fleetOn(w) {
-		return
-	}
-	beats, err := s.opt.Fleet.Beats(r.Context())
-	if err != nil {
-		s.unavailable(w, r, err)
-		return
-	}
-	devs, err := s.opt.Devices.Devices(r.Context())
-	if err != nil {
-		s.unavailable(w, r, err)
+	beats, devs, ok := s.fleetRead(w, r)
+	if !ok {
 		return
 	}
 	now := s.now()

@@ -5,7 +5,6 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
-	"fmt"
 	"sync"
 	"time"
 )
@@ -55,14 +54,9 @@ func (s *Service) UnlockRecent(ctx context.Context, who, pin string, within time
 		return s.Unlock(ctx, pin)
 	}
 	now := s.now()
-	if until, locked, err := s.lockedUntil(ctx, now); err != nil {
-		return "", err
-	} else if locked {
-		return "", &LockedError{Until: until}
-	}
-	hs, err := s.db.PINHashes(ctx)
+	hs, err := s.hashesIfOpen(ctx, now)
 	if err != nil {
-		return "", fmt.Errorf("read PINs: %w", err)
+		return "", err
 	}
 	k := s.recent.sum(who, pin, hs)
 	s.recent.mu.Lock()

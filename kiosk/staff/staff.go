@@ -141,14 +141,9 @@ func (s *Service) HasPIN(ctx context.Context, role string) (bool, error) {
 // Five wrong PINs in a row lock the pad for LockFor.
 func (s *Service) Unlock(ctx context.Context, pin string) (string, error) {
 	now := s.now()
-	if until, locked, err := s.lockedUntil(ctx, now); err != nil {
-		return "", err
-	} else if locked {
-		return "", &LockedError{Until: until}
-	}
-	hs, err := s.db.PINHashes(ctx)
+	hs, err := s.hashesIfOpen(ctx, now)
 	if err != nil {
-		return "", fmt.Errorf("read PINs: %w", err)
+		return "", err
 	}
 	type rh struct{ role, hash string }
 	var hashes []rh
@@ -196,6 +191,21 @@ func (s *Service) Unlock(ctx context.Context, pin string) (string, error) {
 		return "", ErrWrongPIN
 	}
 	return role, nil
+}
+
+// hashesIfOpen is every role's PIN hash, or a *LockedError while the pad
+// is locked.
+func (s *Service) hashesIfOpen(ctx context.Context, now time.Time) (map[string]string, error) {
+	if until, locked, err := s.lockedUntil(ctx, now); err != nil {
+		return nil, err
+	} else if locked {
+		return nil, &LockedError{Until: until}
+	}
+	hs, err := s.db.PINHashes(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read PINs: %w", err)
+	}
+	return hs, nil
 }
 
 func (s *Service) lockedUntil(ctx context.Context, now time.Time) (time.Time, bool, error) {
