@@ -19,7 +19,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.conf
 CENTRE_SRC   := $(shell find frontend/centre frontend/vite.centre.config.ts frontend/package-lock.json -type f 2>/dev/null)
 CENTRE_PAGES := kiosk/centre/web/dist/display/index.html
 
-.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
+.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units check-webproc installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
 
 help:
 	@echo "make run         set up, build and start the kiosk (simulated devices, sample catalog)"
@@ -145,6 +145,12 @@ check-windows:
 # systemd-analyze verify on build/linux/*.service, failing on any warning.
 check-units:
 	@GO=$(GO) scripts/check-units.sh
+
+# The built kiosk under Xvfb: SIGKILLs its WebKitWebProcess and checks the same
+# kiosk reloads the page (webview_linux.go), then kills it past the crash-loop
+# limit and checks the kiosk exits non-zero for systemd to start it afresh.
+check-webproc: build
+	MOTCUA_KIOSK_BIN=$(CURDIR)/build/bin/motcua-kiosk MOTCUA_REQUIRE_KIOSK=1 xvfb-run -a -s "-screen 0 1080x1920x24" $(GO) test -count=1 -v ./internal/webviewtest
 
 test-frontend:
 	cd frontend && npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human
