@@ -44,10 +44,11 @@ const (
 )
 
 var webview struct {
-	once   sync.Once
-	mu     sync.Mutex
-	deaths deathLog
-	quit   func(code int) // App.quit
+	once     sync.Once
+	mu       sync.Mutex
+	deaths   deathLog
+	quit     func(code int) // App.quit
+	quitting bool           // the crash loop is ending the kiosk
 }
 
 // watchWebProcess hooks the web view, once; later calls do nothing. It may be
@@ -76,11 +77,17 @@ func motcuaWebViewHooked(found C.int) {
 //
 //export motcuaWebProcessTerminated
 func motcuaWebProcessTerminated(reason C.int) C.int {
+	why := terminationReason(reason)
 	webview.mu.Lock()
+	if webview.quitting {
+		webview.mu.Unlock()
+		slog.Warn("web process ended while the kiosk quits", "reason", why)
+		return 0
+	}
 	n, loop := webview.deaths.add(time.Now())
+	webview.quitting = loop
 	quit := webview.quit
 	webview.mu.Unlock()
-	why := terminationReason(reason)
 	if loop {
 		slog.Error("web process keeps dying; exiting so the kiosk is started afresh",
 			"reason", why, "deaths", n, "window", webProcessDeathWindow, "exit_code", webProcessLoopExit)
