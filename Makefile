@@ -19,7 +19,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.conf
 CENTRE_SRC   := $(shell find frontend/centre frontend/vite.centre.config.ts frontend/package-lock.json -type f 2>/dev/null)
 CENTRE_PAGES := kiosk/centre/web/dist/display/index.html
 
-.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units check-watchdog installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
+.PHONY: help setup run build build-windows dev-binary frontend centre-pages centre bindings check-bindings check-windows check-units check-watchdog check-webproc installer-windows check-installer test test-go test-frontend e2e screenshots startup bench clean
 
 help:
 	@echo "make run         set up, build and start the kiosk (simulated devices, sample catalog)"
@@ -114,7 +114,7 @@ run: build
 	@scripts/run.sh build/bin/motcua-kiosk
 
 test: export REQUIRE_INSTALLER = 1
-test: setup frontend check-bindings test-go check-installer test-frontend e2e check-watchdog
+test: setup frontend check-bindings test-go check-installer test-frontend e2e check-watchdog check-webproc
 	@echo "all tests passed"
 
 # The PostgreSQL tests start their own server (internal/pgtest); here a missing
@@ -156,6 +156,12 @@ check-units:
 # and a restart when its WebKit web process is stopped (a hung page).
 check-watchdog: build
 	MOTCUA_KIOSK_BIN=$(CURDIR)/build/bin/motcua-kiosk MOTCUA_REQUIRE_KIOSK=1 xvfb-run -a -s "-screen 0 1080x1920x24" $(GO) test -count=1 -v -run Kiosk ./internal/svctest
+
+# The built kiosk under Xvfb: SIGKILLs its WebKitWebProcess and checks the same
+# kiosk reloads the page (webview_linux.go), then kills it past the crash-loop
+# limit and checks the kiosk exits non-zero for systemd to start it afresh.
+check-webproc: build
+	MOTCUA_KIOSK_BIN=$(CURDIR)/build/bin/motcua-kiosk MOTCUA_REQUIRE_KIOSK=1 xvfb-run -a -s "-screen 0 1080x1920x24" $(GO) test -count=1 -v ./internal/webviewtest
 
 test-frontend:
 	cd frontend && npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human

@@ -29,6 +29,7 @@ type App struct {
 	// set by quit (core.ExitRestart for the nightly restart).
 	exitCode atomic.Int32
 	ctxReady chan struct{} // closed by startup
+	loads    atomic.Int64  // pages loaded into the window (domReady)
 }
 
 // NewApp builds the facade without touching disk or devices.
@@ -62,7 +63,13 @@ func (a *App) startup(ctx context.Context) {
 	a.kiosk.Start(ctx, wailsEmitter(ctx))
 }
 
-func (a *App) domReady(ctx context.Context) {}
+// domReady runs each time a page has finished loading into the window: the
+// first start and every reload (webview_linux.go reloads the page when
+// WebKit's web process dies). The first one hooks the web view.
+func (a *App) domReady(ctx context.Context) {
+	slog.Info("page loaded", "load", a.loads.Add(1))
+	watchWebProcess(a.quit)
+}
 
 func (a *App) beforeClose(ctx context.Context) bool { return false }
 

@@ -76,14 +76,20 @@ func (k *Kiosk) SetLanguage(lang string) session.State {
 
 // Painted is called by the UI once its first screen is on glass. The first
 // call logs the start-up time (process start → first paint) that
-// scripts/startup.sh measures.
+// scripts/startup.sh measures; later calls (the page reloaded after WebKit's
+// web process died) log that the screen is back.
 func (k *Kiosk) Painted() {
+	first := false
 	k.painted.Do(func() {
+		first = true
 		if !k.started.IsZero() {
 			ms := float64(k.now().Sub(k.started).Microseconds()) / 1000
 			k.log.Info("ui painted", "startup_ms", ms)
 		}
 	})
+	if !first {
+		k.log.Info("ui painted again")
+	}
 }
 
 // Alive is the screen's heartbeat: its UI loop calls it every few seconds.
