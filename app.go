@@ -66,8 +66,15 @@ func (a *App) startup(ctx context.Context) {
 // domReady runs each time a page has finished loading into the window: the
 // first start and every reload (webview_linux.go reloads the page when
 // WebKit's web process dies). The first one hooks the web view.
+// A reload starts the screen from its home page, so the citizen session
+// the dead page was in ends here too: whatever was read from a card is
+// wiped now, not at the idle timeout, before the next citizen walks up.
 func (a *App) domReady(ctx context.Context) {
-	slog.Info("page loaded", "load", a.loads.Add(1))
+	n := a.loads.Add(1)
+	slog.Info("page loaded", "load", n)
+	if n > 1 {
+		a.kiosk.EndSession()
+	}
 	watchWebProcess(a.quit)
 }
 
