@@ -67,7 +67,7 @@ func fakeService(mode string) int {
 		}
 		send("READY=1")
 		send("WATCHDOG=1")
-		select {}
+		hang()
 	case "child-pings", "child-ready":
 		if mode == "child-pings" {
 			send("READY=1")
@@ -79,7 +79,7 @@ func fakeService(mode string) int {
 			fmt.Fprintln(os.Stderr, "fake:", err)
 			return 4
 		}
-		select {}
+		hang()
 	}
 	fmt.Fprintf(os.Stderr, "fake: unknown mode %q\n", mode)
 	return 5
@@ -96,5 +96,14 @@ func fakeChild() int {
 	for {
 		_, _ = sdnotify.Notify("WATCHDOG=1")
 		time.Sleep(iv / 2)
+	}
+}
+
+// hang blocks for ever. Not select {}: with no other goroutine and no cgo
+// (CGO_ENABLED=0), Go's runtime sees that as a deadlock and ends the
+// process with "all goroutines are asleep", which is not a hang.
+func hang() {
+	for {
+		time.Sleep(time.Hour)
 	}
 }
