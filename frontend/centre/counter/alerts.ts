@@ -15,7 +15,7 @@ export interface PaperAlert {
 }
 
 export const PathFleetAlerts = '/api/v1/fleet/alerts'
-export const EventAlert = 'fleet:alert'
+export { EventAlert } from '../lib/types'
 
 export const KindNearEnd = 'paper_near_end'
 export const KindOut = 'paper_out'

@@ -29,8 +29,7 @@ export interface KioskHealth {
 }
 
 export const PathFleet = '/api/v1/fleet'
-export const HeaderStaffPIN = 'X-Staff-PIN'
-export const EventAlert = 'fleet:alert'
+export { EventAlert, HeaderStaffPIN } from '../lib/types'
 
 /** LowDisk is fleet.LowDisk: below it a kiosk is amber. */
 export const LowDisk = 512 * 1024 * 1024

@@ -61,4 +61,8 @@ export interface CounterState {
 
 export const PathHall = '/api/v1/hall'
 export const PathEvents = '/api/v1/events'
+/** EventAlert is fleet.EventAlert: a kiosk's paper alert (or paper_ok) on the event stream. */
+export const EventAlert = 'fleet:alert'
+/** HeaderStaffPIN carries the staff PIN on the routes that need it (reports, fleet). */
+export const HeaderStaffPIN = 'X-Staff-PIN'
 export const PathVoiceCall = '/api/v1/voice/call.wav'

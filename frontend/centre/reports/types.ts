@@ -40,4 +40,4 @@ export interface Report {
 export type Format = 'json' | 'csv' | 'xlsx'
 
 export const PathReports = '/api/v1/reports'
-export const HeaderStaffPIN = 'X-Staff-PIN'
+export { HeaderStaffPIN } from '../lib/types'
