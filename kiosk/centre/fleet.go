@@ -71,40 +71,38 @@ func (s *Server) fleetRead(w http.ResponseWriter, r *http.Request) ([]fleet.Beat
 
 // fleetAlerts is GET /api/v1/fleet/alerts: the paper alert in force of
 // each kiosk whose latest beat is near-end or out and that is not offline
-// (a retired kiosk left out), for a counter page opened after the event.
+// (a retired kiosk left out, as on PathFleet), for a counter page opened
+// after the event.
 func (s *Server) fleetAlerts(w http.ResponseWriter, r *http.Request, _ device.Device) {
 	beats, devs, ok := s.fleetRead(w, r)
 	if !ok {
 		return
 	}
-	live := map[string]bool{}
-	for _, d := range devs {
-		if d.Kind == device.Kiosk && d.RevokedAt.IsZero() {
-			live[d.Name] = true
-		}
-	}
 	now := s.now()
 	out := []fleet.Alert{}
-	for _, b := range beats {
-		if !live[b.Kiosk] {
+	for _, h := range kioskHealths(beats, devs, now) {
+		if h.Beat == nil {
 			continue
 		}
-		if a, ok := fleet.Active(b, now, 0); ok {
+		if a, ok := fleet.Active(*h.Beat, now, 0); ok {
 			out = append(out, a)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Kiosk < out[j].Kiosk })
 	writeJSON(w, http.StatusOK, out)
 }
 
-// fleetStatus is GET /api/v1/fleet: every enrolled kiosk with its state
-// (a revoked kiosk's last beat is left out).
+// fleetStatus is GET /api/v1/fleet: every enrolled kiosk with its state.
 func (s *Server) fleetStatus(w http.ResponseWriter, r *http.Request, _ device.Device) {
 	beats, devs, ok := s.fleetRead(w, r)
 	if !ok {
 		return
 	}
-	now := s.now()
+	writeJSON(w, http.StatusOK, kioskHealths(beats, devs, s.now()))
+}
+
+// kioskHealths is every enrolled kiosk's card at now, by name: its state
+// and latest beat (a revoked kiosk's last beat is left out).
+func kioskHealths(beats []fleet.Beat, devs []device.Device, now time.Time) []KioskHealth {
 	byName := map[string]KioskHealth{}
 	revoked := map[string]bool{}
 	for _, d := range devs {
@@ -128,5 +126,5 @@ func (s *Server) fleetStatus(w http.ResponseWriter, r *http.Request, _ device.De
 		out = append(out, k)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Kiosk < out[j].Kiosk })
-	writeJSON(w, http.StatusOK, out)
+	return out
 }
