@@ -16,8 +16,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Answer is a route's parsed body with its headers and when they arrived (Date.now()). */
+export interface Answer<T> {
+  body: T
+  headers: Headers
+  at: number
+}
+
 /** api fetches a JSON route; it rejects with ApiError. */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await answer<T>(path, init)).body
+}
+
+/** answer is api with the answer's headers and arrival time (e.g. the centre's Date, for its clock). */
+export async function answer<T>(path: string, init: RequestInit = {}): Promise<Answer<T>> {
   let res: Response
   try {
     res = await fetch(path, {
@@ -29,6 +41,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   } catch (e) {
     throw new ApiError(0, 'unreachable', String(e))
   }
+  const at = Date.now()
   const text = await res.text().catch(() => '')
   if (!res.ok) {
     let body: Partial<ApiErrorBody> = {}
@@ -43,8 +56,13 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     }
     throw new ApiError(res.status, body.code, body.message ?? '', body.vi ?? '', body.en ?? '')
   }
-  if (res.status === 204 || text === '') return undefined as T
-  return JSON.parse(text) as T
+  if (res.status === 204 || text === '') return { body: undefined as T, headers: res.headers, at }
+  try {
+    return { body: JSON.parse(text) as T, headers: res.headers, at }
+  } catch {
+    // a 2xx that is not JSON: a captive portal or proxy page, not the centre
+    throw new ApiError(res.status, 'bad_answer', `${path}: not JSON`)
+  }
 }
 
 /** getJSON is api with GET. */
