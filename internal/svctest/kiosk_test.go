@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,9 +13,6 @@ import (
 
 	"github.com/motcua/kiosk/kiosk/sdnotify"
 )
-
-// webProcessComm is WebKitWebProcess as /proc/<pid>/stat names it (15 bytes).
-const webProcessComm = "WebKitWebProces"
 
 // The real kiosk (make build) under the production unit: READY=1 comes from
 // the page's first Alive ping, keep-alives follow while the page runs, and
@@ -108,23 +104,19 @@ func webProcess(t *testing.T, kiosk int, d time.Duration) int {
 	t.Helper()
 	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
 		for _, p := range Descendants(kiosk) {
-			if p.Comm == webProcessComm {
+			if p.Comm == WebProcessComm {
 				return p.PID
 			}
 		}
 	}
-	t.Fatalf("no %s under kiosk pid %d within %s: %v", webProcessComm, kiosk, d, Descendants(kiosk))
+	t.Fatalf("no %s under kiosk pid %d within %s: %v", WebProcessComm, kiosk, d, Descendants(kiosk))
 	return 0
 }
 
 // gone waits, at most d, for pid to end (a zombie counts as ended).
 func gone(pid int, d time.Duration) bool {
 	for end := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
-		b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-		if err != nil {
-			return true
-		}
-		if p, ok := parseStat(string(b)); ok && (p.State == 'Z' || p.State == 'X') {
+		if p, ok := Stat(pid); !ok || !p.Live() {
 			return true
 		}
 		if time.Now().After(end) {
@@ -136,11 +128,7 @@ func gone(pid int, d time.Duration) bool {
 // endStopped lets the stopped web process go (SIGCONT) and kills it, if it
 // is still there (the watchdog's SIGABRT to the process group ends it).
 func endStopped(t *testing.T, pid int) {
-	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-	if err != nil {
-		return // gone
-	}
-	if p, ok := parseStat(string(b)); ok && p.Comm == webProcessComm && p.State != 'Z' {
+	if p, ok := Stat(pid); ok && p.Comm == WebProcessComm && p.State != 'Z' {
 		t.Logf("web process %d still there (state %c): SIGCONT, SIGKILL", pid, p.State)
 		_ = syscall.Kill(pid, syscall.SIGCONT)
 		_ = syscall.Kill(pid, syscall.SIGKILL)

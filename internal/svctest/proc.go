@@ -16,6 +16,22 @@ type Proc struct {
 	State           byte   // R, S, T (stopped), Z (zombie)...
 }
 
+// WebProcessComm is WebKitWebProcess as /proc/<pid>/stat names it (the
+// kernel cuts a command name to 15 bytes).
+const WebProcessComm = "WebKitWebProces"
+
+// Live reports whether a process state is a running one (not a zombie, not dead).
+func (p Proc) Live() bool { return p.State != 'Z' && p.State != 'X' }
+
+// Stat reads one process from /proc; false when it is gone.
+func Stat(pid int) (Proc, bool) {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return Proc{}, false
+	}
+	return parseStat(string(b))
+}
+
 // Procs lists the processes in /proc (those that vanish while it reads are skipped).
 func Procs() []Proc {
 	dirs, _ := filepath.Glob("/proc/[0-9]*/stat")
@@ -58,7 +74,7 @@ func Descendants(pid int) []Proc {
 	for changed := true; changed; {
 		changed = false
 		for _, p := range all {
-			if parents[p.PPID] && !parents[p.PID] && p.State != 'Z' {
+			if parents[p.PPID] && !parents[p.PID] && p.Live() {
 				parents[p.PID] = true
 				out = append(out, p)
 				changed = true
@@ -72,7 +88,7 @@ func Descendants(pid int) []Proc {
 func groupMembers(pgid int) []Proc {
 	var out []Proc
 	for _, p := range Procs() {
-		if p.PGID == pgid && p.State != 'Z' && p.State != 'X' {
+		if p.PGID == pgid && p.Live() {
 			out = append(out, p)
 		}
 	}

@@ -10,11 +10,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/motcua/kiosk/internal/svctest"
 )
 
 // Bounds on waiting for the kiosk, generous because a loaded CI machine can
@@ -169,8 +172,8 @@ func (k *kiosk) alive() error {
 		return fmt.Errorf("pid %d exited: %v", k.pid, k.err)
 	default:
 	}
-	if st := procState(k.pid); st == "" || st == "Z" {
-		return fmt.Errorf("pid %d is gone (state %q)", k.pid, st)
+	if p, ok := svctest.Stat(k.pid); !ok || p.State == 'Z' {
+		return fmt.Errorf("pid %d is gone (state %q)", k.pid, strings.Trim(string(p.State), "\x00"))
 	}
 	return nil
 }
@@ -248,7 +251,7 @@ func (k *kiosk) waitWebProcess(t *testing.T, old []int, bound time.Duration) []i
 	for {
 		var fresh []int
 		for _, pid := range webProcesses(k.pid) {
-			if !contains(old, pid) {
+			if !slices.Contains(old, pid) {
 				fresh = append(fresh, pid)
 			}
 		}
@@ -268,60 +271,13 @@ func (k *kiosk) waitWebProcess(t *testing.T, old []int, bound time.Duration) []i
 // webProcesses lists the live WebKitWebProcess descendants of root (a child
 // of the kiosk, or below a sandbox launcher).
 func webProcesses(root int) []int {
-	entries, _ := os.ReadDir("/proc")
-	parent := map[int]int{}
-	web := map[int]bool{}
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		ppid, comm, state, ok := procStat(pid)
-		if !ok || state == "Z" || state == "X" {
-			continue
-		}
-		parent[pid] = ppid
-		if strings.HasPrefix(comm, "WebKitWebProces") { // comm is cut to 15 bytes
-			web[pid] = true
-		}
-	}
 	var found []int
-	for pid := range web {
-		for p, hops := parent[pid], 0; p > 1 && hops < 16; p, hops = parent[p], hops+1 {
-			if p == root {
-				found = append(found, pid)
-				break
-			}
+	for _, p := range svctest.Descendants(root) {
+		if p.Comm == svctest.WebProcessComm {
+			found = append(found, p.PID)
 		}
 	}
 	return found
-}
-
-// procStat reads the parent pid, command name and state from /proc/pid/stat.
-func procStat(pid int) (ppid int, comm, state string, ok bool) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, "", "", false
-	}
-	s := string(b)
-	open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
-	if open < 0 || end < open {
-		return 0, "", "", false
-	}
-	f := strings.Fields(s[end+1:])
-	if len(f) < 2 {
-		return 0, "", "", false
-	}
-	ppid, err = strconv.Atoi(f[1])
-	return ppid, s[open+1 : end], f[0], err == nil
-}
-
-func procState(pid int) string {
-	_, _, st, ok := procStat(pid)
-	if !ok {
-		return ""
-	}
-	return st
 }
 
 // logTime is the time slog's text handler put on a line.
@@ -332,13 +288,4 @@ func logTime(line string) (time.Time, bool) {
 	}
 	at, err := time.Parse(time.RFC3339Nano, m[1])
 	return at, err == nil
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
