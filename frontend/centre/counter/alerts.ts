@@ -4,7 +4,7 @@
 // "paper_ok" alert says the paper was replaced. The officer may hide a
 // banner for this page session; it shows again when that kiosk's alert
 // gets worse (near end → out).
-import { S, type VE } from '../lib/strings'
+import { S, fill, type VE } from '../lib/strings'
 
 /** PaperAlert is the centre's fleet.Alert. */
 export interface PaperAlert {
@@ -89,5 +89,5 @@ export function visible(s: Alerts): PaperAlert[] {
 export function bannerText(a: PaperAlert): VE {
   const t = a.kind === KindOut ? S.paOut : a.kind === KindNearEnd ? S.paNearEnd : null
   if (!t) return { vi: a.vi, en: a.en }
-  return { vi: t.vi.replace('{k}', a.kiosk), en: t.en.replace('{k}', a.kiosk) }
+  return fill(t, { k: a.kiosk })
 }

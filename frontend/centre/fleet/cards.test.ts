@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ago, ageSeconds, bundleList, counts, disk, diskLow, duration, fill, printerWords, readerWords, skewOf, sortCards, stateOf, stateWords } from './cards'
-import { S } from '../lib/strings'
+import { ago, ageSeconds, bundleList, counts, disk, diskLow, duration, printerWords, readerWords, skewOf, sortCards, stateOf, stateWords } from './cards'
+import { S, fill } from '../lib/strings'
 import type { KioskHealth, State } from './types'
 
 const card = (kiosk: string, state: string): KioskHealth => ({ kiosk, state: state as State })

@@ -1,6 +1,6 @@
 // The technician's page in words and order: pure functions of the centre's
 // answer (GET /api/v1/fleet) and the clock, tested in cards.test.ts.
-import { S, type VE } from '../lib/strings'
+import { S, fill, type VE } from '../lib/strings'
 import { LowDisk, type KioskHealth, type State } from './types'
 
 /** RANK orders the cards, most urgent first. */
@@ -34,12 +34,6 @@ export function counts(list: readonly KioskHealth[]): Record<State, number> {
 /** stateWords is a state in Vietnamese and English. */
 export function stateWords(s: State): VE {
   return { green: S.fleetGreen, amber: S.fleetAmber, red: S.fleetRed, offline: S.fleetOffline }[s] ?? S.fleetOffline
-}
-
-/** fill puts values into a string's {name} holes. */
-export function fill(t: VE, vars: Record<string, string | number>): VE {
-  const f = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
-  return { vi: f(t.vi), en: f(t.en) }
 }
 
 function join(a: VE, b: VE): VE {

@@ -273,6 +273,12 @@ export function ticketStatus(status: string): VE | null {
   return null
 }
 
+/** fill puts values into a string's {name} holes. */
+export function fill(t: VE, vars: Record<string, string | number>): VE {
+  const f = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
+  return { vi: f(t.vi), en: f(t.en) }
+}
+
 /** clock is HH:MM:SS in Vietnam's 24-hour style. */
 export function clock(d: Date, seconds = true): string {
   const p = (n: number) => String(n).padStart(2, '0')
